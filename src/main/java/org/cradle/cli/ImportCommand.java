@@ -1,0 +1,63 @@
+package org.cradle.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cradle.casefile.InvalidCaseFileException;
+import org.cradle.store.Database;
+import org.cradle.store.ImportResult;
+import org.cradle.store.Importer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", description = "Validate each case file whole, then store it atomically; re-importing changes nothing.")
+final class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "case files (casefile/1)")
+    List<Path> files;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        int status = 0;
+        try (Database db = store.open()) {
+            var importer = new Importer(db, Clock.systemDefaultZone());
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    err.println(file + ": no such file");
+                    status = 1;
+                    continue;
+                }
+                try {
+                    ImportResult r = importer.importFile(file, System.getProperty("user.name", "cli"),
+                            written -> {
+                                if (written % 100_000 == 0) {
+                                    err.println(file + ": " + written + " events written (not yet committed)");
+                                }
+                            });
+                    r.warnings().forEach(w -> err.println(file + ": warning: " + w));
+                    out.println(r.alreadyStored()
+                            ? file + ": already stored (import " + r.importId() + "): nothing changed"
+                            : file + ": stored (import " + r.importId() + "): " + r.eventsAdded() + " events added, "
+                                    + r.eventsKnown() + " already held, " + r.peopleAdded() + " people added");
+                } catch (InvalidCaseFileException e) {
+                    e.faults().forEach(f -> err.println(file + ": " + f));
+                    err.println(file + ": refused, nothing stored (" + e.faults().size() + " faults)");
+                    status = 1;
+                }
+            }
+        }
+        return status;
+    }
+}

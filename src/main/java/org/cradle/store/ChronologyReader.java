@@ -1,0 +1,191 @@
+package org.cradle.store;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cradle.chronology.Chronology;
+import org.cradle.chronology.ChronologyQuery;
+import org.cradle.chronology.EventDate;
+import org.cradle.people.FamilyNetwork;
+import org.cradle.people.Tie;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** Reads chronologies and finds people in the store. */
+public final class ChronologyReader {
+
+    private final Database database;
+    private final Map<Long, Chronology.AgencyRef> agencies = new ConcurrentHashMap<>();
+
+    public ChronologyReader(Database database) {
+        this.database = database;
+    }
+
+    /** People whose name, label or identifier contains every word of the query. */
+    public List<Chronology.PersonRef> findPeople(String query, int limit) {
+        String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        var where = new StringBuilder("1 = 1");
+        for (int i = 0; i < words.length; i++) {
+            where.append(" AND search_text LIKE :w").append(i).append(" ESCAPE '\\'");
+        }
+        return database.jdbi().withHandle(h -> {
+            Query q = h.createQuery("SELECT id, kind, display_name, birth, expected, area_code FROM person WHERE " + where
+                    + " ORDER BY display_name, id LIMIT " + limit);
+            for (int i = 0; i < words.length; i++) {
+                q.bind("w" + i, "%" + words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            return q.map((rs, ctx) -> personRef(rs)).list();
+        });
+    }
+
+    public Optional<Chronology.PersonRef> person(long id) {
+        return database.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT id, kind, display_name, birth, expected, area_code FROM person WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> personRef(rs)).findFirst());
+    }
+
+    /** The person's chronology with everyone around them, or empty if there is no such person. */
+    public Optional<Chronology> chronology(long personId, ChronologyQuery query) {
+        return database.jdbi().withHandle(h -> {
+            var person = h.createQuery("SELECT id, kind, display_name, birth, expected, area_code FROM person WHERE id = :id")
+                    .bind("id", personId).map((rs, ctx) -> personRef(rs)).findFirst();
+            if (person.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<Long> network = network(h, personId, query.asOf());
+            var around = Exporter.chunked(h, "SELECT id, kind, display_name, birth, expected, area_code FROM person WHERE id IN (<ids>)",
+                    network, (rs, ctx) -> personRef(rs));
+            around.sort(java.util.Comparator.comparing((Chronology.PersonRef p) -> p.id() != personId).thenComparing(Chronology.PersonRef::id));
+            return Optional.of(new Chronology(person.get(), around, entries(h, network, query)));
+        });
+    }
+
+    /** The person and everyone around them on the given day (null: now). */
+    Set<Long> network(Handle h, long personId, LocalDate asOf) {
+        return FamilyNetwork.around(personId, p -> h.createQuery(
+                        "SELECT from_person, to_person, type, from_first FROM relationship WHERE from_person = :p OR to_person = :p")
+                .bind("p", p)
+                .map((rs, ctx) -> new Tie<>(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+                .list(), asOf);
+    }
+
+    private record Row(long id, String localId, String type, String occurred, String recorded, LocalDate recordedOn,
+                       String summary, long agency, String document) {
+    }
+
+    private List<Chronology.Entry> entries(Handle h, Collection<Long> people, ChronologyQuery q) {
+        var sql = new StringBuilder("""
+                SELECT e.id, e.local_id, e.type, e.occurred, e.recorded, e.recorded_on, e.summary, e.agency_id, e.document
+                FROM event e
+                WHERE e.id IN (SELECT ep.event_id FROM event_person ep WHERE ep.person_id IN (<people>)""");
+        if (q.from() != null) {
+            sql.append(" AND ep.occurred_first >= :from");
+        }
+        if (q.to() != null) {
+            sql.append(" AND ep.occurred_first <= :to");
+        }
+        sql.append(")");
+        if (!q.agencies().isEmpty()) {
+            sql.append(" AND e.agency_id IN (<agencies>)");
+        }
+        if (!q.types().isEmpty()) {
+            sql.append(" AND (");
+            for (int i = 0; i < q.types().size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("e.type = :t").append(i).append(" OR e.type LIKE :tp").append(i);
+            }
+            sql.append(")");
+        }
+        if (q.recordedBy() != null) {
+            sql.append(" AND e.recorded_on <= :recordedBy");
+        }
+        if (q.knownTo() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM event_knowledge k WHERE k.event_id = e.id AND k.agency_id = :knownTo");
+            sql.append(q.knownBy() != null ? " AND k.known_from <= :knownBy)" : ")");
+        }
+        sql.append(" ORDER BY e.occurred_first, e.id");
+        Query query = h.createQuery(sql.toString()).bindList("people", new ArrayList<>(people));
+        if (q.from() != null) {
+            query.bind("from", q.from());
+        }
+        if (q.to() != null) {
+            query.bind("to", q.to());
+        }
+        if (!q.agencies().isEmpty()) {
+            query.bindList("agencies", new ArrayList<>(q.agencies()));
+        }
+        for (int i = 0; i < q.types().size(); i++) {
+            query.bind("t" + i, q.types().get(i)).bind("tp" + i, q.types().get(i).replace("%", "").replace("_", "\\_") + ".%");
+        }
+        if (q.recordedBy() != null) {
+            query.bind("recordedBy", q.recordedBy());
+        }
+        if (q.knownTo() != null) {
+            query.bind("knownTo", q.knownTo());
+            if (q.knownBy() != null) {
+                query.bind("knownBy", q.knownBy());
+            }
+        }
+        List<Row> rows = query.map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getLong(8), rs.getString(9))).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var ids = rows.stream().map(Row::id).toList();
+        var parts = new HashMap<Long, List<Chronology.Part>>();
+        Exporter.chunked(h, "SELECT event_id, person_id, part FROM event_person WHERE event_id IN (<ids>)", ids,
+                        (rs, ctx) -> Map.entry(rs.getLong(1), new Chronology.Part(rs.getLong(2), rs.getString(3))))
+                .forEach(e -> parts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        LocalDate cutoff = q.asOf();
+        var knowledge = new HashMap<Long, List<Chronology.Knowledge>>();
+        Exporter.chunked(h, "SELECT event_id, agency_id, known_from, via_event FROM event_knowledge WHERE event_id IN (<ids>)", ids,
+                        (rs, ctx) -> Map.entry(rs.getLong(1), new Chronology.Knowledge(rs.getLong(2), rs.getObject(3, LocalDate.class),
+                                (Long) rs.getObject(4, Long.class))))
+                .stream().filter(e -> cutoff == null || !e.getValue().from().isAfter(cutoff))
+                .forEach(e -> knowledge.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        var corrections = new HashMap<Long, List<Long>>();
+        Exporter.chunked(h, """
+                        SELECT c.superseded_id, c.event_id, e.recorded_on FROM event_correction c JOIN event e ON e.id = c.event_id
+                        WHERE c.superseded_id IN (<ids>)""", ids,
+                        (rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getLong(2), rs.getObject(3, LocalDate.class))))
+                .stream().filter(e -> q.recordedBy() == null || !e.getValue().getValue().isAfter(q.recordedBy()))
+                .forEach(e -> corrections.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().getKey()));
+        var entries = new ArrayList<Chronology.Entry>(rows.size());
+        for (Row r : rows) {
+            entries.add(new Chronology.Entry(r.id(), r.localId(), r.type(), EventDate.of(r.occurred()), r.recorded(), r.recordedOn(),
+                    r.summary(), agency(h, r.agency()), parts.getOrDefault(r.id(), List.of()), knowledge.getOrDefault(r.id(), List.of()),
+                    corrections.getOrDefault(r.id(), List.of()), r.document()));
+        }
+        return entries;
+    }
+
+    /** All agencies, by store id. */
+    public Map<Long, Chronology.AgencyRef> agencies() {
+        return database.jdbi().withHandle(h -> {
+            var all = new LinkedHashMap<Long, Chronology.AgencyRef>();
+            h.createQuery("SELECT id, local_id, name, kind, area_code FROM agency ORDER BY name, id").map((rs, ctx) -> agencyRef(rs))
+                    .forEach(a -> all.put(a.id(), a));
+            return all;
+        });
+    }
+
+    private Chronology.AgencyRef agency(Handle h, long id) {
+        return agencies.computeIfAbsent(id, k -> h.createQuery("SELECT id, local_id, name, kind, area_code FROM agency WHERE id = :id")
+                .bind("id", k).map((rs, ctx) -> agencyRef(rs)).one());
+    }
+
+    private static Chronology.AgencyRef agencyRef(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Chronology.AgencyRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+    }
+
+    private static Chronology.PersonRef personRef(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Chronology.PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+    }
+}
