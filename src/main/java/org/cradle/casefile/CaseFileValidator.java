@@ -45,7 +45,7 @@ public final class CaseFileValidator {
         try {
             CaseFileParser.parse(file, EnumSet.allOf(Section.class), check);
         } catch (CaseFileParser.MalformedJson e) {
-            check.fault(e.fault().path(), e.fault().message());
+            return check.malformed(e.fault());
         }
         return check.result();
     }
@@ -55,7 +55,7 @@ public final class CaseFileValidator {
         try {
             CaseFileParser.parse(in, EnumSet.allOf(Section.class), check);
         } catch (CaseFileParser.MalformedJson e) {
-            check.fault(e.fault().path(), e.fault().message());
+            return check.malformed(e.fault());
         }
         return check.result();
     }
@@ -90,6 +90,11 @@ public final class CaseFileValidator {
             if (warnings.size() < MAX_FAULTS) {
                 warnings.add(new Fault(path, message));
             }
+        }
+
+        /** Past a syntax error nothing more can be said with confidence: that one fault is the answer. */
+        Validation malformed(Fault fault) {
+            return new Validation(header, List.of(fault), List.copyOf(warnings), Map.copyOf(counts), Map.of());
         }
 
         Validation result() {

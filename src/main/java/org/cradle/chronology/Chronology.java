@@ -37,7 +37,7 @@ public record Chronology(PersonRef person, List<PersonRef> around, List<Entry> e
                         String summary, AgencyRef agency, List<Part> people, List<Knowledge> knownTo,
                         List<Long> supersededBy, String document) {
 
-        /** Days between the event and its recording: late recording is evidence too. */
+        /** At least how many days passed between the event and its recording (late recording is evidence too). */
         public long recordingDelayDays() {
             return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(occurred.last(), recordedOn));
         }

@@ -34,16 +34,21 @@ public final class ChronologyReader {
         String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
         var where = new StringBuilder("1 = 1");
         for (int i = 0; i < words.length; i++) {
-            where.append(" AND search_text LIKE :w").append(i).append(" ESCAPE '\\'");
+            where.append(" AND search_text LIKE :w").append(i).append(" ESCAPE '!'");
         }
         return database.jdbi().withHandle(h -> {
             Query q = h.createQuery("SELECT id, kind, display_name, birth, expected, area_code FROM person WHERE " + where
                     + " ORDER BY display_name, id LIMIT " + limit);
             for (int i = 0; i < words.length; i++) {
-                q.bind("w" + i, "%" + words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                q.bind("w" + i, "%" + likeLiteral(words[i]) + "%");
             }
             return q.map((rs, ctx) -> personRef(rs)).list();
         });
+    }
+
+    /** Text matched literally by LIKE ... ESCAPE '!' (a user's % or _ is not a wildcard). */
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     public Optional<Chronology.PersonRef> person(long id) {
@@ -99,7 +104,7 @@ public final class ChronologyReader {
         if (!q.types().isEmpty()) {
             sql.append(" AND (");
             for (int i = 0; i < q.types().size(); i++) {
-                sql.append(i == 0 ? "" : " OR ").append("e.type = :t").append(i).append(" OR e.type LIKE :tp").append(i);
+                sql.append(i == 0 ? "" : " OR ").append("e.type = :t").append(i).append(" OR e.type LIKE :tp").append(i).append(" ESCAPE '!'");
             }
             sql.append(")");
         }
@@ -122,7 +127,7 @@ public final class ChronologyReader {
             query.bindList("agencies", new ArrayList<>(q.agencies()));
         }
         for (int i = 0; i < q.types().size(); i++) {
-            query.bind("t" + i, q.types().get(i)).bind("tp" + i, q.types().get(i).replace("%", "").replace("_", "\\_") + ".%");
+            query.bind("t" + i, q.types().get(i)).bind("tp" + i, likeLiteral(q.types().get(i)) + ".%");
         }
         if (q.recordedBy() != null) {
             query.bind("recordedBy", q.recordedBy());
