@@ -67,6 +67,7 @@ CREATE INDEX relationship_from ON relationship (from_person);
 CREATE INDEX relationship_to ON relationship (to_person);
 
 
+-- import_id is bookkeeping (which file brought the event), not a foreign key: see event_knowledge on indexes.
 CREATE TABLE event (
     id             BIGINT PRIMARY KEY,
     agency_id      BIGINT NOT NULL REFERENCES agency (id),
@@ -79,8 +80,8 @@ CREATE TABLE event (
     summary        VARCHAR,
     fingerprint    BIGINT NOT NULL,
     document       VARCHAR NOT NULL,
-    import_id      BIGINT NOT NULL REFERENCES import_batch (id),
-    CONSTRAINT event_key UNIQUE (agency_id, local_id)
+    import_id      BIGINT NOT NULL,
+    CONSTRAINT event_key UNIQUE (local_id, agency_id)
 );
 
 -- Who an event is about, and in what part; ordered by when it happened, for reading a chronology.
@@ -95,11 +96,13 @@ CREATE INDEX event_person_event ON event_person (event_id);
 
 -- Which agency knew an event from when: the recording agency, those it was shared with when recorded,
 -- and those an info.shared event later sent it to (via_event). Derived from the events; can be rebuilt.
+-- Only event_id is a foreign key: on H2 every foreign key brings an index of its own, and each index slows a
+-- bulk import; agency_id and via_event come from rows the same transaction has just stored.
 CREATE TABLE event_knowledge (
     event_id   BIGINT NOT NULL REFERENCES event (id),
-    agency_id  BIGINT NOT NULL REFERENCES agency (id),
+    agency_id  BIGINT NOT NULL,
     known_from DATE NOT NULL,
-    via_event  BIGINT REFERENCES event (id)
+    via_event  BIGINT
 );
 CREATE INDEX event_knowledge_event ON event_knowledge (event_id);
 

@@ -63,8 +63,9 @@ public final class Database implements AutoCloseable {
         return embeddedUrl(Path.of("data"));
     }
 
+    /** The embedded database in a folder; a 128 MB page cache (H2's default is 16 MB) keeps bulk imports off the disk. */
     public static String embeddedUrl(Path folder) {
-        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve("cradle");
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve("cradle") + ";CACHE_SIZE=131072";
     }
 
     static Kind kindOf(String url) {
