@@ -1,0 +1,116 @@
+package org.cradle.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.UUID;
+import org.cradle.casefile.Json;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.http.HttpCookie;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web application: pages for practitioners and the JSON API. Nothing is open without signing in; failures reach
+ * the user as a plain message (with a reference for the logs), never a stack trace.
+ */
+public final class WebServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    static final int SESSION_IDLE_SECONDS = 30 * 60;
+
+    private static final Templates TEMPLATES = new Templates();
+
+    private final Javalin app;
+    private final Routes[] routes = new Routes[1];
+
+    public WebServer(Services services) {
+        var templates = TEMPLATES;
+        var signIn = new SignIn(services, templates);
+        this.app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.startup.showJavalinBanner = false;
+            config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
+            var r = new Routes(config);
+            routes[0] = r;
+            config.routes.before(ctx -> {
+                securityHeaders(ctx);
+                signIn.require(ctx, r);
+            });
+            r.get("/sign-in", Routes.Access.PUBLIC, signIn::page)
+                    .post("/sign-in", Routes.Access.PUBLIC, signIn::submit)
+                    .post("/sign-out", Routes.Access.SIGNED_IN, signIn::signOut)
+                    .get("/assets/cradle.css", Routes.Access.PUBLIC, WebServer::stylesheet);
+            new Api(services).register(r);
+            new Pages(services, templates).register(r);
+            config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
+            config.routes.exception(SignIn.Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
+            config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    problem(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage(), null));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                String reference = UUID.randomUUID().toString().substring(0, 8);
+                LOG.error("request {} {} failed (reference {})", ctx.method(), ctx.path(), reference, e);
+                problem(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "something went wrong on our side (reference " + reference + ")", null);
+            });
+        });
+    }
+
+    private static SessionHandler sessions() {
+        var sessions = new SessionHandler();
+        sessions.setHttpOnly(true);
+        sessions.setSameSite(HttpCookie.SameSite.LAX);
+        sessions.setMaxInactiveInterval(SESSION_IDLE_SECONDS);
+        sessions.setSessionCookie("cradle_session");
+        return sessions;
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Cache-Control", "no-store");
+        if (ctx.req().isSecure()) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+    }
+
+    private static void problem(Context ctx, HttpStatus status, String message, String parameter) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(parameter == null ? Map.of("error", message) : Map.of("error", message, "parameter", parameter));
+        } else {
+            TEMPLATES.render(ctx, "problem.jte", Map.of("title", status.getMessage(), "message", message));
+        }
+    }
+
+    private static void stylesheet(Context ctx) {
+        try (var in = WebServer.class.getResourceAsStream("cradle.css")) {
+            ctx.contentType("text/css").result(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public WebServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    /** Every route the server answers, with who may reach it. */
+    public java.util.List<Routes.Route> routes() {
+        return routes[0].all();
+    }
+}
