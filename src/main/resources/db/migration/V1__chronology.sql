@@ -94,8 +94,9 @@ CREATE TABLE event_person (
 );
 CREATE INDEX event_person_event ON event_person (event_id);
 
--- Which agency knew an event from when: the recording agency, those it was shared with when recorded,
--- and those an info.shared event later sent it to (via_event). Derived from the events; can be rebuilt.
+-- Which other agencies knew an event from when: those it was shared with when recorded, and those an info.shared
+-- event later sent it to (via_event). The recording agency knows it from event.recorded_on, so has no row here.
+-- Derived from the events; can be rebuilt.
 -- Only event_id is a foreign key: on H2 every foreign key brings an index of its own, and each index slows a
 -- bulk import; agency_id and via_event come from rows the same transaction has just stored.
 CREATE TABLE event_knowledge (

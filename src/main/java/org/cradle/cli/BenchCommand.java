@@ -1,12 +1,48 @@
 package org.cradle.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cradle.bench.ChronologyBenchmark;
+import org.cradle.bench.ImportBenchmark;
+import org.cradle.casefile.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "bench", description = "(being built)")
+@Command(name = "bench", description = "Measure speed: 'import' (bulk import into both stores) or 'chronology' (one child's chronology from a large store). "
+        + "The last line printed is one JSON object with the figures.")
 final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology")
+    String what;
+
+    @Option(names = "--events", defaultValue = "1000000", description = "events to import, or in the store (default ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--reads", defaultValue = "2000", description = "chronology reads to time (default ${DEFAULT-VALUE})")
+    int reads;
+
+    @Option(names = "--db", paramLabel = "URL", description = "chronology: the store to read (built up to --events if it holds fewer); default an embedded store under ./bench-data/")
+    String db;
+
+    @Option(names = "--postgres", paramLabel = "URL", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
+            description = "import: the PostgreSQL server to measure (a new schema is made and dropped; default ${DEFAULT-VALUE})")
+    String postgres;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        return 2;
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        Map<String, Object> figures = switch (what) {
+            case "import" -> ImportBenchmark.run((int) events, postgres, out);
+            case "chronology" -> ChronologyBenchmark.run(db != null ? db : org.cradle.store.Database.embeddedUrl(java.nio.file.Path.of("bench-data")),
+                    events, reads, out);
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "WHAT is import or chronology, not " + what);
+        };
+        out.println(Json.write(figures));
+        return 0;
     }
 }

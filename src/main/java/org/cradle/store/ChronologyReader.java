@@ -112,8 +112,9 @@ public final class ChronologyReader {
             sql.append(" AND e.recorded_on <= :recordedBy");
         }
         if (q.knownTo() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM event_knowledge k WHERE k.event_id = e.id AND k.agency_id = :knownTo");
-            sql.append(q.knownBy() != null ? " AND k.known_from <= :knownBy)" : ")");
+            String by = q.knownBy() != null ? " AND k.known_from <= :knownBy" : "";
+            sql.append(" AND ((e.agency_id = :knownTo").append(q.knownBy() != null ? " AND e.recorded_on <= :knownBy" : "")
+                    .append(") OR EXISTS (SELECT 1 FROM event_knowledge k WHERE k.event_id = e.id AND k.agency_id = :knownTo").append(by).append("))");
         }
         sql.append(" ORDER BY e.occurred_first, e.id");
         Query query = h.createQuery(sql.toString()).bindList("people", new ArrayList<>(people));
@@ -164,8 +165,11 @@ public final class ChronologyReader {
                 .forEach(e -> corrections.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().getKey()));
         var entries = new ArrayList<Chronology.Entry>(rows.size());
         for (Row r : rows) {
+            var knew = new ArrayList<Chronology.Knowledge>();
+            knew.add(new Chronology.Knowledge(r.agency(), r.recordedOn(), null));
+            knew.addAll(knowledge.getOrDefault(r.id(), List.of()));
             entries.add(new Chronology.Entry(r.id(), r.localId(), r.type(), EventDate.of(r.occurred()), r.recorded(), r.recordedOn(),
-                    r.summary(), agency(h, r.agency()), parts.getOrDefault(r.id(), List.of()), knowledge.getOrDefault(r.id(), List.of()),
+                    r.summary(), agency(h, r.agency()), parts.getOrDefault(r.id(), List.of()), knew,
                     corrections.getOrDefault(r.id(), List.of()), r.document()));
         }
         return entries;

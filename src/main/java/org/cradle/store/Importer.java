@@ -309,11 +309,11 @@ public final class Importer {
                 for (var part : parts(e).entrySet()) {
                     eventPersonRows.add(people.get(part.getKey().person()), occurredFirst, id, part.getKey().as());
                 }
-                var knowers = new LinkedHashSet<Long>();
-                knowers.add(agency);
-                e.sharedWith().forEach(a -> knowers.add(agencies.get(a)));
-                for (long knower : knowers) {
-                    knowledgeRows.add(id, knower, recordedOn);
+                // The recording agency's own knowledge is the event row itself; only sharing is stored beside it.
+                for (long knower : new LinkedHashSet<>(e.sharedWith().stream().map(agencies::get).toList())) {
+                    if (knower != agency) {
+                        knowledgeRows.add(id, knower, recordedOn);
+                    }
                 }
                 if (e.type().equals("info.shared")) {
                     shares.add(new Share(id, e.recorded().first(), strings(e.detail("events")), strings(e.detail("with"))));

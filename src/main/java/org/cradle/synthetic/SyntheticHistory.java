@@ -81,12 +81,13 @@ public final class SyntheticHistory {
     }
 
     private Family family(int index) {
-        return new Family(index, new SplittableRandom(plan.seed() * 1_000_003L + index));
+        return new Family("s" + plan.seed() + "f" + index, new SplittableRandom(plan.seed() * 1_000_003L + index));
     }
 
     /** One family, rebuilt identically from its index and the seed whenever it is needed (nothing is held). */
     private static final class Family {
-        final int index;
+        /** Prefix of every id of this family: includes the seed, so files made with different seeds can share a store. */
+        final String prefix;
         final SplittableRandom random;
         final String area;
         final List<ObjectNode> people = new ArrayList<>();
@@ -95,8 +96,8 @@ public final class SyntheticHistory {
         final List<String> adults = new ArrayList<>();
         final LocalDate start;
 
-        Family(int index, SplittableRandom random) {
-            this.index = index;
+        Family(String prefix, SplittableRandom random) {
+            this.prefix = prefix;
             this.random = random;
             this.area = AREAS[random.nextInt(AREAS.length)][0];
             this.start = LocalDate.of(2010, 1, 1).plusDays(random.nextInt(365 * 8));
@@ -128,7 +129,7 @@ public final class SyntheticHistory {
         }
 
         private String person(String role, String kind, String given, String family, LocalDate birth, String sex, String label) {
-            String id = "f" + index + "-" + role;
+            String id = prefix + "-" + role;
             ObjectNode p = Json.MAPPER.createObjectNode().put("id", id).put("kind", kind);
             ArrayNode names = p.putArray("names");
             names.addObject().put("given", given).put("family", family);
@@ -211,7 +212,7 @@ public final class SyntheticHistory {
         private ObjectNode event(int n, LocalDate day, List<ObjectNode> earlier) {
             String child = children.get(random.nextInt(children.size()));
             String adult = adults.get(random.nextInt(adults.size()));
-            ObjectNode e = Json.MAPPER.createObjectNode().put("id", "f" + index + "-e" + n);
+            ObjectNode e = Json.MAPPER.createObjectNode().put("id", prefix + "-e" + n);
             ObjectNode details = Json.MAPPER.createObjectNode();
             String agencyLocal;
             String subject = child;
