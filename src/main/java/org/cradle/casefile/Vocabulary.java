@@ -29,6 +29,7 @@ public final class Vocabulary {
     private final Set<String> relationshipTypes;
     private final Set<String> involvement;
     private final Set<String> sourceKinds;
+    private final Set<String> alertCategories;
     private final Map<String, List<DetailRule>> eventTypes;
 
     private Vocabulary(JsonNode root) {
@@ -37,6 +38,7 @@ public final class Vocabulary {
         relationshipTypes = words(root.get("relationship_types"));
         involvement = words(root.get("involvement"));
         sourceKinds = words(root.get("source_kinds"));
+        alertCategories = words(root.get("alert_categories"));
         eventTypes = new LinkedHashMap<>();
         root.get("event_types").fields().forEachRemaining(type -> {
             var rules = new java.util.ArrayList<DetailRule>();
@@ -93,6 +95,10 @@ public final class Vocabulary {
 
     public Set<String> sourceKinds() {
         return sourceKinds;
+    }
+
+    public Set<String> alertCategories() {
+        return alertCategories;
     }
 
     public boolean isKnownType(String type) {

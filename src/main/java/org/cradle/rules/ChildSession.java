@@ -1,0 +1,316 @@
+package org.cradle.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.cradle.chronology.Event;
+import org.cradle.people.Person;
+
+/**
+ * One child's rules in event time: events arrive in the order they happened ({@link #accept}), and the clock moves
+ * on ({@link #advanceTo}), firing deadlines that passed with nothing done. Each rule keeps the little state its
+ * pattern needs, and raises an alert once per occurrence.
+ */
+final class ChildSession {
+
+    private final Person child;
+    private final ChildState state;
+    private final Map<String, String> agencyKinds;
+    private final Map<String, String> agencyAreas;
+    private final String area;
+    private final Timescales timescales;
+    private final WorkingTime working;
+    private final Consumer<Alert> raise;
+    private final List<Runner> runners = new ArrayList<>();
+    private LocalDate clock = LocalDate.MIN;
+
+    ChildSession(Person child, Map<String, String> roles, Map<String, Person> people, Map<String, String> agencyKinds,
+                 Map<String, String> agencyAreas, String area,
+                 List<RuleEngine.CompiledRule> rules, Timescales timescales, WorkingTime working, Consumer<Alert> raise) {
+        this.child = child;
+        this.state = new ChildState(child, roles, people, area, agencyKinds.entrySet().stream()
+                .filter(k -> k.getValue().equals("childrens-social-care")).map(Map.Entry::getKey).sorted().toList());
+        this.agencyKinds = agencyKinds;
+        this.agencyAreas = agencyAreas;
+        this.area = area;
+        this.timescales = timescales;
+        this.working = working;
+        this.raise = raise;
+        rules.forEach(r -> runners.add(runner(r)));
+    }
+
+    /** One event of the child's scope, in event-time order. */
+    void accept(Event e) {
+        advanceTo(e.occurred().first());
+        // Before the child is conceived an event is history: remembered, but no rule about this child looks at it.
+        boolean looked = state.conceivedBy(e.occurred().first());
+        var view = looked ? new EventView(e) : null;
+        if (looked) {
+            runners.forEach(r -> r.before(view));
+        }
+        state.learn(e, agencyKinds);
+        if (looked) {
+            runners.forEach(r -> r.after(view));
+        }
+    }
+
+    /** Moves the clock on to {@code day}, raising what fell due before it. */
+    void advanceTo(LocalDate day) {
+        if (day.isAfter(clock)) {
+            clock = day;
+            runners.forEach(r -> r.tick(day));
+        }
+    }
+
+    /** An event as the rules see it: its CEL map, its day, and who in it matters to this child. */
+    final class EventView {
+        final Event event;
+        final LocalDate first;
+        final LocalDate last;
+        final Map<String, Object> cel;
+        final String adult;
+        final String as;
+
+        EventView(Event e) {
+            this.event = e;
+            this.first = e.occurred().first();
+            this.last = e.occurred().last();
+            boolean aboutChild = e.people().contains(child.id());
+            this.adult = aboutChild ? null : e.people().stream().filter(state.adults::containsKey).findFirst().orElse(null);
+            this.as = adult == null ? null : e.about().stream().filter(i -> i.person().equals(adult)).map(i -> i.as()).findFirst()
+                    .orElse(e.subjects().contains(adult) ? "subject" : null);
+            var m = new HashMap<String, Object>();
+            m.put("id", e.id());
+            m.put("type", e.type());
+            m.put("occurred", e.occurred().text());
+            m.put("agency", e.agency());
+            m.put("agency_kind", agencyKinds.getOrDefault(e.agency(), "other"));
+            m.put("summary", e.summary() == null ? "" : e.summary());
+            m.put("details", e.details());
+            m.put("source_kind", e.source() == null || e.source().kind() == null ? "" : e.source().kind());
+            m.put("reliability", e.source() == null || e.source().reliability() == null ? "" : e.source().reliability());
+            m.put("validity", e.validity() == null ? 0L : (long) e.validity());
+            // At least and at most how late it was recorded (month-precision dates leave a range).
+            m.put("late_days", Math.max(0L, java.time.temporal.ChronoUnit.DAYS.between(last, e.recorded().first())));
+            m.put("late_days_max", Math.max(0L, java.time.temporal.ChronoUnit.DAYS.between(first, e.recorded().last())));
+            m.put("agency_area", agencyAreas.getOrDefault(e.agency(), area));
+            m.put("shared_with", e.sharedWith());
+            m.put("subjects", e.subjects());
+            m.put("covers", ChildState.assessed(e));
+            m.put("about_child", aboutChild);
+            m.put("role", aboutChild ? "child" : adult == null ? "other" : state.adults.get(adult).role);
+            this.cel = m;
+        }
+
+        boolean matches(RuleEngine.CompiledRule rule, Match m) {
+            return matches(rule, m, Map.of());
+        }
+
+        /** With {@code trigger}: the event that started a wait, for an expected event that must refer to it. */
+        boolean matches(RuleEngine.CompiledRule rule, Match m, Map<String, Object> trigger) {
+            if (!m.typeMatches(event.type())) {
+                return false;
+            }
+            if (m.who().equals("child") && adult != null || m.who().equals("adult") && adult == null) {
+                return false;
+            }
+            var condition = rule.condition(m);
+            return condition == null || condition.test(cel, state.cel(first), person(), trigger);
+        }
+
+        Map<String, Object> person() {
+            return adult == null ? Map.of() : state.adults.get(adult).cel(as);
+        }
+    }
+
+    // ---- one runner per rule, by pattern
+
+    private abstract class Runner {
+        final RuleEngine.CompiledRule compiled;
+
+        Runner(RuleEngine.CompiledRule compiled) {
+            this.compiled = compiled;
+        }
+
+        /** Sees the event with the child's state as it was when the event arrived. */
+        void before(EventView e) {
+        }
+
+        /** Sees the event once the child's state has taken it in. */
+        void after(EventView e) {
+        }
+
+        void tick(LocalDate day) {
+        }
+
+        Span span(Window w) {
+            return w.in(timescales, area);
+        }
+
+        void fire(LocalDate on, List<EventView> evidence) {
+            Rule rule = compiled.rule;
+            var about = new LinkedHashSet<String>();
+            for (EventView e : evidence) {
+                e.event.people().stream().filter(state.adults::containsKey).forEach(about::add);
+            }
+            String message = rule.description().split("(?<=\\.)\\s", 2)[0] + (rule.action() == null ? "" : " " + rule.action());
+            raise.accept(new Alert(rule.category(), rule.key(), child.id(), List.copyOf(about), on, rule.severity(),
+                    evidence.stream().map(e -> e.event.id()).distinct().toList(), String.join("; ", rule.learning()), message));
+        }
+    }
+
+    private Runner runner(RuleEngine.CompiledRule r) {
+        Pattern pattern = r.rule.pattern();
+        if (pattern instanceof Pattern.OnEvent p) {
+            return new Runner(r) {
+                @Override
+                void before(EventView e) {
+                    if (e.matches(compiled, p.match())) {
+                        // Nobody could have been alerted before the event was written down.
+                        LocalDate recorded = e.event.recorded().first();
+                        fire(recorded.isAfter(e.last) ? recorded : e.last, List.of(e));
+                    }
+                }
+            };
+        }
+        if (pattern instanceof Pattern.Count p) {
+            return new Runner(r) {
+                final Deque<EventView> window = new ArrayDeque<>();
+
+                @Override
+                void before(EventView e) {
+                    if (!e.matches(compiled, p.match())) {
+                        return;
+                    }
+                    window.addLast(e);
+                    Span s = span(p.within());
+                    while (s.after(window.peekFirst().first, working, null).isBefore(e.last)) {
+                        window.removeFirst();
+                    }
+                    if (window.size() >= p.atLeast()) {
+                        fire(e.last, List.copyOf(window));
+                        window.clear();
+                    }
+                }
+            };
+        }
+        if (pattern instanceof Pattern.Sequence p) {
+            return new Runner(r) {
+                final List<EventView> firsts = new ArrayList<>();
+
+                @Override
+                void before(EventView e) {
+                    if (e.matches(compiled, p.then())) {
+                        Span s = span(p.within());
+                        for (Iterator<EventView> it = firsts.iterator(); it.hasNext(); ) {
+                            EventView f = it.next();
+                            if (f != e && !s.after(f.last, working, null).isBefore(e.first)) {
+                                fire(e.last, List.of(f, e));
+                                it.remove();
+                                return;
+                            }
+                        }
+                    }
+                    if (e.matches(compiled, p.first())) {
+                        firsts.add(e);
+                    }
+                }
+            };
+        }
+        if (pattern instanceof Pattern.Absence p) {
+            return new Runner(r) {
+                EventView waitingFor;
+                LocalDate deadline;
+                LocalDate lastExpected;
+
+                @Override
+                void before(EventView e) {
+                    Map<String, Object> trigger = waitingFor == null ? Map.of() : waitingFor.cel;
+                    if (e.matches(compiled, p.expect(), trigger)) {
+                        lastExpected = e.first;
+                        if (waitingFor != null && !e.first.isBefore(waitingFor.first)) {
+                            waitingFor = null;
+                        }
+                    }
+                    if (p.unless() != null && waitingFor != null && e.matches(compiled, p.unless(), trigger)) {
+                        waitingFor = null;
+                    }
+                    if (waitingFor == null && e.matches(compiled, p.after())
+                            && (lastExpected == null || lastExpected.isBefore(e.first))) {
+                        Span s = span(p.within());
+                        LocalDate edd = state.expectedDelivery();
+                        if (s.unit() == Span.Unit.WEEKS_GESTATION && edd == null) {
+                            return;
+                        }
+                        waitingFor = e;
+                        // A deadline counted from a month-precision date runs from the month's last day.
+                        deadline = s.after(e.last, working, edd);
+                    }
+                }
+
+                @Override
+                void tick(LocalDate day) {
+                    if (waitingFor != null && deadline.isBefore(day)) {
+                        fire(deadline.plusDays(1), List.of(waitingFor));
+                        waitingFor = null;
+                    }
+                }
+            };
+        }
+        if (pattern instanceof Pattern.State p) {
+            return new Runner(r) {
+                final Conditions.Condition when = Conditions.compile(p.when());
+                boolean held;
+
+                @Override
+                void after(EventView e) {
+                    if (!e.matches(compiled, p.at())) {
+                        return;
+                    }
+                    boolean now = when.test(e.cel, state.cel(e.first), e.person(), Map.of());
+                    if (now && !held) {
+                        fire(e.last, List.of(e));
+                    }
+                    held = now;
+                }
+            };
+        }
+        Pattern.Score p = (Pattern.Score) pattern;
+        return new Runner(r) {
+                final Deque<EventView> window = new ArrayDeque<>();
+                final Deque<Integer> points = new ArrayDeque<>();
+
+                @Override
+                void before(EventView e) {
+                    int earned = 0;
+                    for (Pattern.Weight w : p.points()) {
+                        if (e.matches(compiled, w.match())) {
+                            earned += w.points();
+                        }
+                    }
+                    if (earned == 0) {
+                        return;
+                    }
+                    window.addLast(e);
+                    points.addLast(earned);
+                    Span s = span(p.within());
+                    while (s.after(window.peekFirst().first, working, null).isBefore(e.last)) {
+                        window.removeFirst();
+                        points.removeFirst();
+                    }
+                    if (points.stream().mapToInt(Integer::intValue).sum() >= p.threshold()) {
+                        fire(e.last, List.copyOf(window));
+                        window.clear();
+                        points.clear();
+                    }
+                }
+            };
+    }
+}

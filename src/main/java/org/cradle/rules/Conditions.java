@@ -1,0 +1,81 @@
+package org.cradle.rules;
+
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.util.Map;
+
+/**
+ * Rule conditions in CEL (Google's Common Expression Language) over maps: {@code e} the event, {@code child}
+ * the child's state at the time, {@code person} the adult involved (empty when the event is about the child), and
+ * for an absence's expected event, {@code trigger}: the event that started the wait.
+ *
+ * <p>Bounded so that no rule can stall the engine: comprehensions stop after 1,000 iterations and regular
+ * expressions are size-limited; CEL has no other loops. A condition that cannot be evaluated (a missing key not
+ * guarded by {@code has()}) counts as not met.
+ */
+public final class Conditions {
+
+    private static final CelOptions OPTIONS = CelOptions.current()
+            .comprehensionMaxIterations(1_000)
+            .maxRegexProgramSize(200)
+            .enableHeterogeneousNumericComparisons(true)
+            .build();
+    private static final MapType MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
+    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .setOptions(OPTIONS)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addVar("e", MAP).addVar("child", MAP).addVar("person", MAP).addVar("trigger", MAP)
+            .build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+
+    /** A compiled condition, evaluated many times. */
+    public static final class Condition {
+        private final String source;
+        private final CelRuntime.Program program;
+
+        private Condition(String source, CelRuntime.Program program) {
+            this.source = source;
+            this.program = program;
+        }
+
+        public boolean test(Map<String, Object> e, Map<String, Object> child, Map<String, Object> person, Map<String, Object> trigger) {
+            try {
+                return Boolean.TRUE.equals(program.eval(Map.of("e", e, "child", child, "person", person, "trigger", trigger)));
+            } catch (CelEvaluationException | RuntimeException unevaluable) {
+                return false;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return source;
+        }
+    }
+
+    private Conditions() {
+    }
+
+    /** Compiles a condition; an invalid one is refused with CEL's own explanation. */
+    public static Condition compile(String source) {
+        try {
+            var ast = COMPILER.compile(source).getAst();
+            return new Condition(source, RUNTIME.createProgram(ast));
+        } catch (CelValidationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (CelEvaluationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    static void check(String source) {
+        compile(source);
+    }
+}
