@@ -1,5 +1,7 @@
 package org.cradle.rules;
 
+import org.cradle.rules.calendar.WorkingDays;
+
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,14 +28,15 @@ final class ChildSession {
     private final Map<String, String> agencyAreas;
     private final String area;
     private final Timescales timescales;
-    private final WorkingTime working;
+    private final WorkingDays working;
     private final Consumer<Alert> raise;
     private final List<Runner> runners = new ArrayList<>();
     private LocalDate clock = LocalDate.MIN;
+    static final int OPEN_DAYS = 90;
 
     ChildSession(Person child, Map<String, String> roles, Map<String, Person> people, Map<String, String> agencyKinds,
                  Map<String, String> agencyAreas, String area,
-                 List<RuleEngine.CompiledRule> rules, Timescales timescales, WorkingTime working, Consumer<Alert> raise) {
+                 List<RuleEngine.CompiledRule> rules, Timescales timescales, WorkingDays working, Consumer<Alert> raise) {
         this.child = child;
         this.state = new ChildState(child, roles, people, area, agencyKinds.entrySet().stream()
                 .filter(k -> k.getValue().equals("childrens-social-care")).map(Map.Entry::getKey).sorted().toList());
@@ -154,7 +157,14 @@ final class ChildSession {
             return w.in(timescales, area);
         }
 
+        private LocalDate lastRaised;
+
         void fire(LocalDate on, List<EventView> evidence) {
+            // No repeats while an alert is open: in a replay nobody closes one, so it counts as open for 90 days.
+            if (lastRaised != null && on.isBefore(lastRaised.plusDays(OPEN_DAYS))) {
+                return;
+            }
+            lastRaised = on;
             Rule rule = compiled.rule;
             var about = new LinkedHashSet<String>();
             for (EventView e : evidence) {

@@ -243,8 +243,9 @@ final class ChildState {
         long age = birth != null ? ChronoUnit.DAYS.between(birth, day) : expected != null ? ChronoUnit.DAYS.between(expected, day) : NEVER;
         m.put("age_days", age);
         m.put("under_1", !unborn && age >= 0 && age < 365);
-        // Not independently mobile: as recorded, else under six months (the format's rule where mobility is not recorded).
-        m.put("mobile", mobility != null ? mobility.equals("mobile") : !unborn && age >= 183 && age != NEVER);
+        // Not independently mobile: as recorded, else under six months (the format's rule where mobility is not
+        // recorded). A child of unknown age is not assumed to be a baby.
+        m.put("mobile", mobility != null ? mobility.equals("mobile") : !unborn && (age >= 183 || birth == null && expected == null));
         m.put("plan", plan);
         m.put("has_plan", !plan.isEmpty());
         m.put("looked_after", lookedAfter);

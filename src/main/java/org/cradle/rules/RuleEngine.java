@@ -1,5 +1,7 @@
 package org.cradle.rules;
 
+import org.cradle.rules.calendar.WorkingDays;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,9 +27,9 @@ public final class RuleEngine {
 
     private final List<CompiledRule> rules;
     private final Timescales timescales;
-    private final WorkingTime working;
+    private final WorkingDays working;
 
-    public RuleEngine(List<Rule> rules, Timescales timescales, WorkingTime working) {
+    public RuleEngine(List<Rule> rules, Timescales timescales, WorkingDays working) {
         this.rules = rules.stream().map(CompiledRule::new).toList();
         this.timescales = timescales;
         this.working = working;
@@ -41,7 +43,8 @@ public final class RuleEngine {
         var agencyAreas = new HashMap<String, String>();
         file.agencies().forEach(a -> agencyAreas.put(a.id(), a.area()));
         var order = new ArrayList<>(file.events());
-        order.sort(Comparator.comparing((Event e) -> e.occurred().first()));
+        // Event time, then id: the same history gives the same alerts whatever order a file lists it in.
+        order.sort(Comparator.comparing((Event e) -> e.occurred().first()).thenComparing(Event::id));
         LocalDate end = until != null ? until : order.isEmpty() ? LocalDate.MIN : order.get(order.size() - 1).occurred().last();
         var alerts = new ArrayList<Alert>();
         for (Person child : childrenOfConcern(file, people)) {
@@ -56,7 +59,7 @@ public final class RuleEngine {
                     session.accept(e);
                 }
             }
-            session.advanceTo(end.plusDays(1));
+            session.advanceTo(end);
         }
         alerts.sort(Comparator.comparing(Alert::raisedOn).thenComparing(Alert::subject).thenComparing(Alert::category).thenComparing(Alert::rule));
         return alerts;

@@ -148,13 +148,13 @@ public final class RuleFileReader {
 
     private Map<String, Node> keys(Node node, Set<String> allowed) throws InvalidRuleException {
         if (!(node instanceof MappingNode map)) {
-            throw fault(node, "expected keys (" + String.join(", ", allowed) + ")");
+            throw fault(node, "expected keys (" + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
         }
         var keys = new LinkedHashMap<String, Node>();
         for (var tuple : map.getValue()) {
             String key = ((ScalarNode) tuple.getKeyNode()).getValue();
             if (!allowed.contains(key)) {
-                throw fault(tuple.getKeyNode(), "unknown key \"" + key + "\" (expected " + String.join(", ", allowed) + ")");
+                throw fault(tuple.getKeyNode(), "unknown key \"" + key + "\" (expected " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
             keys.put(key, tuple.getValueNode());
         }

@@ -3,6 +3,7 @@ package org.cradle.rules;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.cradle.rules.calendar.WorkingDays;
 
 /**
  * A length of time as a rule states it: "90 days", "6 weeks", "3 months", "15 working days", or, for a deadline in
@@ -32,7 +33,7 @@ public record Span(int amount, Unit unit) {
      *
      * @param expectedDelivery the expected date of delivery, for spans in weeks of gestation (else unused)
      */
-    public LocalDate after(LocalDate start, WorkingTime working, LocalDate expectedDelivery) {
+    public LocalDate after(LocalDate start, WorkingDays working, LocalDate expectedDelivery) {
         return switch (unit) {
             case DAYS -> start.plusDays(amount);
             case WEEKS -> start.plusWeeks(amount);
@@ -49,12 +50,12 @@ public record Span(int amount, Unit unit) {
     }
 
     /** The first day of a window of this span ending on {@code end} (for looking back). */
-    public LocalDate before(LocalDate end, WorkingTime working) {
+    public LocalDate before(LocalDate end, WorkingDays working) {
         return switch (unit) {
             case DAYS -> end.minusDays(amount);
             case WEEKS, WEEKS_GESTATION -> end.minusWeeks(amount);
             case MONTHS -> end.minusMonths(amount);
-            case WORKING_DAYS -> working.subtractWorkingDays(end, amount);
+            case WORKING_DAYS -> working.addWorkingDays(end, -amount);
         };
     }
 
