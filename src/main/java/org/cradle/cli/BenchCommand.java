@@ -10,11 +10,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", description = "Measure speed: 'import' (bulk import into both stores) or 'chronology' (one child's chronology from a large store). "
+@Command(name = "bench", description = "Measure speed: 'import' (bulk import into both stores), 'chronology' (one child's chronology from a large store) "
+        + "or 'rules' (replay with the full rule pack). "
         + "The last line printed is one JSON object with the figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules")
     String what;
 
     @Option(names = "--events", defaultValue = "1000000", description = "events to import, or in the store (default ${DEFAULT-VALUE})")
@@ -38,9 +39,10 @@ final class BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Map<String, Object> figures = switch (what) {
             case "import" -> ImportBenchmark.run((int) events, postgres, out);
+            case "rules" -> org.cradle.bench.RulesBenchmark.run((int) events, org.cradle.rules.RulePack.defaultFolder(), out);
             case "chronology" -> ChronologyBenchmark.run(db != null ? db : org.cradle.store.Database.embeddedUrl(java.nio.file.Path.of("bench-data")),
                     events, reads, out);
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "WHAT is import or chronology, not " + what);
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "WHAT is import, chronology or rules, not " + what);
         };
         out.println(Json.write(figures));
         return 0;

@@ -60,6 +60,8 @@ final class ChildSession {
         }
         state.learn(e, agencyKinds);
         if (looked) {
+            view.learnt = true;
+            view.personMap = null;
             runners.forEach(r -> r.after(view));
         }
     }
@@ -80,6 +82,10 @@ final class ChildSession {
         final Map<String, Object> cel;
         final String adult;
         final String as;
+        private Map<String, Object> childBefore;
+        private Map<String, Object> childAfter;
+        private Map<String, Object> personMap;
+        private boolean learnt;
 
         EventView(Event e) {
             this.event = e;
@@ -125,11 +131,19 @@ final class ChildSession {
                 return false;
             }
             var condition = rule.condition(m);
-            return condition == null || condition.test(cel, state.cel(first), person(), trigger);
+            return condition == null || condition.test(cel, child(), person(), trigger);
+        }
+
+        /** The child as CEL sees them: as they were when the event arrived, or once it is taken in. Built once each. */
+        Map<String, Object> child() {
+            if (learnt) {
+                return childAfter == null ? childAfter = state.cel(first) : childAfter;
+            }
+            return childBefore == null ? childBefore = state.cel(first) : childBefore;
         }
 
         Map<String, Object> person() {
-            return adult == null ? Map.of() : state.adults.get(adult).cel(as);
+            return adult == null ? Map.of() : personMap == null ? personMap = state.adults.get(adult).cel(as) : personMap;
         }
     }
 
@@ -276,7 +290,7 @@ final class ChildSession {
         }
         if (pattern instanceof Pattern.State p) {
             return new Runner(r) {
-                final Conditions.Condition when = Conditions.compile(p.when());
+                final Conditions.Condition when = compiled.state();
                 boolean held;
 
                 @Override
@@ -284,7 +298,7 @@ final class ChildSession {
                     if (!e.matches(compiled, p.at())) {
                         return;
                     }
-                    boolean now = when.test(e.cel, state.cel(e.first), e.person(), Map.of());
+                    boolean now = when.test(e.cel, e.child(), e.person(), Map.of());
                     if (now && !held) {
                         fire(e.last, List.of(e));
                     }

@@ -46,18 +46,33 @@ public final class RuleEngine {
         // Event time, then id: the same history gives the same alerts whatever order a file lists it in.
         order.sort(Comparator.comparing((Event e) -> e.occurred().first()).thenComparing(Event::id));
         LocalDate end = until != null ? until : order.isEmpty() ? LocalDate.MIN : order.get(order.size() - 1).occurred().last();
+        // Each person's events, as positions in event-time order, so a child's scope is gathered without a full scan.
+        var byPerson = new HashMap<String, List<Integer>>();
+        for (int i = 0; i < order.size(); i++) {
+            for (String p : order.get(i).people()) {
+                byPerson.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
+            }
+        }
+        var relationshipsByPerson = new HashMap<String, List<Relationship>>();
+        for (Relationship r : file.relationships()) {
+            relationshipsByPerson.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r);
+            relationshipsByPerson.computeIfAbsent(r.to(), k -> new ArrayList<>()).add(r);
+        }
         var alerts = new ArrayList<Alert>();
         for (Person child : childrenOfConcern(file, people)) {
-            var network = FamilyNetwork.around(child.id(), id -> ties(file.relationships(), id), null);
-            var session = new ChildSession(child, roles(child.id(), network, file.relationships()), people, agencyKinds, agencyAreas,
+            var network = FamilyNetwork.around(child.id(), id -> ties(relationshipsByPerson.getOrDefault(id, List.of()), id), null);
+            var nearby = new ArrayList<Relationship>();
+            network.forEach(p -> nearby.addAll(relationshipsByPerson.getOrDefault(p, List.of())));
+            var session = new ChildSession(child, roles(child.id(), network, nearby), people, agencyKinds, agencyAreas,
                     file.area().code(), rules, timescales, working, alerts::add);
-            for (Event e : order) {
+            var scope = new java.util.TreeSet<Integer>();
+            network.forEach(p -> scope.addAll(byPerson.getOrDefault(p, List.of())));
+            for (int i : scope) {
+                Event e = order.get(i);
                 if (e.occurred().first().isAfter(end)) {
                     break;
                 }
-                if (e.people().stream().anyMatch(network::contains)) {
-                    session.accept(e);
-                }
+                session.accept(e);
             }
             session.advanceTo(end);
         }
@@ -111,14 +126,21 @@ public final class RuleEngine {
     static final class CompiledRule {
         final Rule rule;
         private final Map<Match, Conditions.Condition> conditions = new HashMap<>();
+        private final Conditions.Condition state;
 
         CompiledRule(Rule rule) {
             this.rule = rule;
+            this.state = rule.pattern() instanceof Pattern.State s ? Conditions.compile(s.when()) : null;
             for (Match m : matches(rule.pattern())) {
                 if (m.where() != null) {
                     conditions.put(m, Conditions.compile(m.where()));
                 }
             }
+        }
+
+        /** The condition of a state pattern. */
+        Conditions.Condition state() {
+            return state;
         }
 
         Conditions.Condition condition(Match m) {
