@@ -18,7 +18,7 @@ import org.cradle.people.Person;
 import org.cradle.people.PersonName;
 import org.cradle.people.Relationship;
 
-/** Turns the elements of a case file that has passed validation into the record's values, streaming. */
+/** Turns the elements of a case file that has passed validation into the record's values, streaming; or one element. */
 public final class CaseFileReader {
 
     /** Receives the elements of the lists asked for, in file order. */
@@ -60,7 +60,7 @@ public final class CaseFileReader {
                 n.hasNonNull("area") ? text(n, "area") : defaultArea, Json.write(n));
     }
 
-    static Person person(ObjectNode n) {
+    public static Person person(ObjectNode n) {
         var names = new ArrayList<PersonName>();
         n.path("names").forEach(x -> names.add(new PersonName(text(x, "given"), text(x, "family"))));
         var ids = new ArrayList<Identifier>();
@@ -72,12 +72,12 @@ public final class CaseFileReader {
                 text(n, "sex"), ids, addresses, text(n, "label"), Json.write(n));
     }
 
-    static Relationship relationship(ObjectNode n) {
+    public static Relationship relationship(ObjectNode n) {
         return new Relationship(text(n, "from"), text(n, "to"), text(n, "type"), text(n, "role"),
                 date(n, "from_date"), date(n, "to_date"), Json.write(n));
     }
 
-    static Event event(ObjectNode n) {
+    public static Event event(ObjectNode n) {
         var about = new ArrayList<Involvement>();
         n.path("about").forEach(x -> about.add(new Involvement(text(x, "person"), text(x, "as"))));
         JsonNode source = n.get("source");

@@ -43,10 +43,13 @@ final class DemoCommand implements Callable<Integer> {
         String password = System.getenv().getOrDefault("CRADLE_DEMO_PASSWORD", "demo");
         Database db = store.open();
         var importer = new Importer(db, Clock.systemDefaultZone());
+        var engine = org.cradle.rules.StandardEngine.from(Path.of(System.getProperty("cradle.home", "."), "rules"));
+        var alerts = new org.cradle.store.AlertStore(db, Clock.systemDefaultZone());
         for (Path file : caseFiles(folder)) {
             try {
                 var result = importer.importFile(file, "demo");
-                out.println(file.getFileName() + (result.alreadyStored() ? ": already loaded" : ": loaded " + result.eventsAdded() + " events"));
+                out.println(file.getFileName() + (result.alreadyStored() ? ": already loaded"
+                        : ": loaded " + result.eventsAdded() + " events, " + alerts.refreshImport(result.importId(), engine) + " alerts"));
             } catch (InvalidCaseFileException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 db.close();

@@ -23,6 +23,9 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "case files (casefile/1)")
     List<Path> files;
 
+    @picocli.CommandLine.Option(names = "--no-rules", description = "store only; do not evaluate the early-warning rules for the children the files touch")
+    boolean noRules;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -33,6 +36,8 @@ final class ImportCommand implements Callable<Integer> {
         int status = 0;
         try (Database db = store.open()) {
             var importer = new Importer(db, Clock.systemDefaultZone());
+            var engine = noRules ? null : org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder());
+            var alerts = new org.cradle.store.AlertStore(db, Clock.systemDefaultZone());
             for (Path file : files) {
                 if (!Files.isRegularFile(file)) {
                     err.println(file + ": no such file");
@@ -51,6 +56,9 @@ final class ImportCommand implements Callable<Integer> {
                             ? file + ": already stored (import " + r.importId() + "): nothing changed"
                             : file + ": stored (import " + r.importId() + "): " + r.eventsAdded() + " events added, "
                                     + r.eventsKnown() + " already held, " + r.peopleAdded() + " people added");
+                    if (engine != null && !r.alreadyStored()) {
+                        out.println(file + ": " + alerts.refreshImport(r.importId(), engine) + " new alerts");
+                    }
                 } catch (InvalidCaseFileException e) {
                     e.faults().forEach(f -> err.println(file + ": " + f));
                     err.println(file + ": refused, nothing stored (" + e.faults().size() + " faults)");

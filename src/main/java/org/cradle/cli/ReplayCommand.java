@@ -14,8 +14,6 @@ import org.cradle.rules.Alert;
 import org.cradle.rules.AlertJson;
 import org.cradle.rules.RuleEngine;
 import org.cradle.rules.RulePack;
-import org.cradle.rules.Timescales;
-import org.cradle.rules.calendar.WorkingDays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,8 +40,7 @@ final class ReplayCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         RuleEngine engine;
         try {
-            engine = new RuleEngine(RulePack.load(rules != null ? rules : RulePack.defaultFolder()), Timescales.standard(),
-                    WorkingDays.englandAndWales());
+            engine = org.cradle.rules.StandardEngine.from(rules != null ? rules : RulePack.defaultFolder());
         } catch (RulePack.InvalidRulePackException e) {
             e.faults().forEach(err::println);
             return 1;

@@ -122,8 +122,7 @@ public final class Exporter {
         private final Handle h;
         private final ObjectNode header;
         private final String area;
-        private final Map<Long, Map<String, Long>> importPeople = new HashMap<>();
-        private final Map<Long, Map<String, Long>> importAgencies = new HashMap<>();
+        private final ImportMappings mappings;
         private List<Element> agencies = List.of();
         private List<Element> people = List.of();
         private final Map<Long, String> agencyIds = new HashMap<>();
@@ -135,21 +134,15 @@ public final class Exporter {
             this.h = h;
             this.header = header;
             this.area = header.path("area").path("code").asText();
+            this.mappings = new ImportMappings(h);
         }
 
         long person(long importId, String local) {
-            return importPeople.computeIfAbsent(importId, i -> mappings("import_person", "person_id", i)).get(local);
+            return mappings.person(importId, local);
         }
 
         long agency(long importId, String local) {
-            return importAgencies.computeIfAbsent(importId, i -> mappings("import_agency", "agency_id", i)).get(local);
-        }
-
-        private Map<String, Long> mappings(String table, String column, long importId) {
-            var map = new HashMap<String, Long>();
-            h.createQuery("SELECT local_id, " + column + " FROM " + table + " WHERE import_id = :id").bind("id", importId)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> map.put(e.getKey(), e.getValue()));
-            return map;
+            return mappings.agency(importId, local);
         }
 
         void agencies(Collection<Long> ids) {

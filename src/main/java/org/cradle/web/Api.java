@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.cradle.casefile.Json;
 import org.cradle.chronology.Chronology;
+import org.cradle.store.AlertStore;
 
 /** The JSON API under /api/, described by /api/openapi.yaml. Every read of a person's record is audited. */
 final class Api {
@@ -46,7 +48,43 @@ final class Api {
                 .get("/api/people", Routes.Access.SIGNED_IN, this::findPeople)
                 .get("/api/people/{id}", Routes.Access.SIGNED_IN, this::person)
                 .get("/api/people/{id}/chronology", Routes.Access.SIGNED_IN, this::chronology)
-                .get("/api/agencies", Routes.Access.SIGNED_IN, ctx -> ctx.json(Map.of("agencies", services.chronologies().agencies().values())));
+                .get("/api/agencies", Routes.Access.SIGNED_IN, ctx -> ctx.json(Map.of("agencies", services.chronologies().agencies().values())))
+                .get("/api/alerts", Routes.Access.SIGNED_IN, this::alerts)
+                .post("/api/alerts/{id}/{action}", Routes.Access.SIGNED_IN, this::actOnAlert);
+    }
+
+    private void alerts(Context ctx) {
+        Long person = Params.optionalId(ctx, "person");
+        String status = ctx.queryParam("status");
+        if (status != null && !java.util.Set.of("open", "acknowledged", "actioned", "dismissed").contains(status)) {
+            throw new BadRequest("status", "one of open, acknowledged, actioned, dismissed, not \"" + status + "\"");
+        }
+        var alerts = services.alerts().list(person, status);
+        Trail.record(services, ctx, "read alerts", person, ctx.queryString());
+        ctx.json(Map.of("alerts", alerts));
+    }
+
+    /** POST /api/alerts/{id}/acknowledge|action|dismiss|assign with {"note": "..."} (a reason to dismiss, a username to assign). */
+    private void actOnAlert(Context ctx) {
+        SignIn.checkCsrfForSession(ctx);
+        long id = Params.id(ctx, "id");
+        AlertStore.Action action;
+        try {
+            action = AlertStore.Action.valueOf(ctx.pathParam("action").toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("action", "one of acknowledge, action, dismiss, assign");
+        }
+        String note = ctx.body().isBlank() ? null : Json.read(ctx.body()).path("note").asText(null);
+        String user = SignIn.account(ctx).orElseThrow().username();
+        try {
+            var alert = services.alerts().act(id, user, action, note);
+            Trail.record(services, ctx, action.name().toLowerCase(java.util.Locale.ROOT) + " alert", alert.subject(), "alert " + id);
+            ctx.json(alert);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("note", e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new io.javalin.http.ConflictResponse(e.getMessage());
+        }
     }
 
     private void findPeople(Context ctx) {

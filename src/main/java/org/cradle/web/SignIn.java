@@ -58,6 +58,22 @@ final class SignIn {
         }
     }
 
+    /**
+     * An API write made with the session cookie (a browser) must carry the session's CSRF token in X-CSRF-Token;
+     * one made with Basic credentials cannot be forged by another site and needs none.
+     */
+    static void checkCsrfForSession(Context ctx) {
+        HttpSession session = ctx.req().getSession(false);
+        if (session == null || !(session.getAttribute(ACCOUNT) instanceof Account)) {
+            return;
+        }
+        String expected = (String) session.getAttribute(CSRF);
+        String given = ctx.header("X-CSRF-Token");
+        if (expected == null || given == null || !java.security.MessageDigest.isEqual(expected.getBytes(), given.getBytes())) {
+            throw new Forbidden("a change made from the browser must carry the page's X-CSRF-Token");
+        }
+    }
+
     /** Lets the request through when someone is signed in (session or Basic credentials); otherwise asks them to sign in. */
     void require(Context ctx, Routes routes) {
         if (routes.isPublic(ctx.method(), ctx.path()) || account(ctx).isPresent()) {

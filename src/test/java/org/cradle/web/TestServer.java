@@ -31,8 +31,10 @@ final class TestServer implements AutoCloseable {
         this.store = store;
         this.db = store.open();
         var importer = new Importer(db, Clock.systemDefaultZone());
+        var engine = org.cradle.rules.StandardEngine.from(java.nio.file.Path.of("rules"));
+        var alerts = new org.cradle.store.AlertStore(db, Clock.systemDefaultZone());
         for (var seed : Seeds.five()) {
-            importer.importFile(seed, "test");
+            alerts.refreshImport(importer.importFile(seed, "test").importId(), engine);
         }
         this.server = new WebServer(Services.of(db, Accounts.demo(PASSWORD), Clock.systemDefaultZone())).start("127.0.0.1", 0);
         this.base = "http://127.0.0.1:" + server.port();
@@ -51,6 +53,12 @@ final class TestServer implements AutoCloseable {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + credentials).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJsonAs(String user, String path, String json) throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(HttpClient client, String path, String... fields) throws IOException, InterruptedException {

@@ -33,7 +33,7 @@ class WebServerTest {
     void everyRouteButSigningInAsksForSignInFirst() throws Exception {
         var checked = new ArrayList<String>();
         for (var route : web.server.routes()) {
-            String path = route.path().replace("{id}", "1000");
+            String path = route.path().replaceAll("\\{[^}]+}", "1000");
             HttpClient anonymous = TestServer.browser();
             var response = route.method() == HandlerType.GET ? web.get(anonymous, path) : web.post(anonymous, path, "x", "y");
             checked.add(route.method() + " " + route.path() + " -> " + response.statusCode());
@@ -103,6 +103,34 @@ class WebServerTest {
             assertThat(e.get("record").get("type").asText()).isEqualTo(e.get("type").asText());
         });
         assertThat(auditCount("read chronology")).isEqualTo(before + 2);
+    }
+
+    @Test
+    void anAlertIsSeenWithItsEvidenceAndActedOnOverTheApi() throws Exception {
+        long twin2 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+2").body()).get("people").get(0).get("id").asLong();
+        JsonNode alerts = Json.read(web.getAs("sw.bucks", "/api/alerts?status=open&person=" + twin2).body()).get("alerts");
+        JsonNode injury = null;
+        for (JsonNode a : alerts) {
+            if (a.get("category").asText().equals("non-mobile-injury")) {
+                injury = a;
+            }
+        }
+        assertThat(injury).isNotNull();
+        assertThat(injury.get("severity").asText()).isEqualTo("urgent");
+        assertThat(injury.get("message").asText()).contains("same day");
+        assertThat(injury.get("learning").asText()).contains("Family T", "5.65");
+        assertThat(injury.get("evidence")).isNotEmpty();
+
+        var refused = web.postJsonAs("sw.bucks", "/api/alerts/" + injury.get("id").asLong() + "/dismiss", "{\"note\": \"\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("say why the alert is dismissed");
+        var acknowledged = web.postJsonAs("sw.bucks", "/api/alerts/" + injury.get("id").asLong() + "/acknowledge", "");
+        assertThat(acknowledged.statusCode()).isEqualTo(200);
+        assertThat(Json.read(acknowledged.body()).get("status").asText()).isEqualTo("acknowledged");
+
+        HttpClient browser = web.signedIn("sw.bucks");
+        var withoutToken = web.post(browser, "/api/alerts/" + injury.get("id").asLong() + "/action", "note", "done");
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -1,0 +1,161 @@
+package org.cradle.store;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cradle.rules.Alert;
+import org.cradle.rules.RuleEngine;
+
+/**
+ * Alerts kept beside the record, and what people did with them. The same rule engine that replays a case file
+ * evaluates a child's stored history; an alert is stored once per occurrence (rule, child, first evidence) and never
+ * deleted: dismissing one keeps it, with the reason.
+ */
+public final class AlertStore {
+
+    /** The things a practitioner can do with an alert. Dismissing needs a reason. */
+    public enum Action { ACKNOWLEDGE, ACTION, DISMISS, ASSIGN }
+
+    /** An alert as stored; people and events are store ids. */
+    public record StoredAlert(long id, String rule, String category, String severity, long subject, LocalDate raisedOn,
+                              List<Long> evidence, List<Long> about, String learning, String message, String status, String assignedTo) {
+    }
+
+    private final Database database;
+    private final Clock clock;
+    private final ChronologyReader reader;
+    private final StoredHistory histories = new StoredHistory();
+
+    public AlertStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.reader = new ChronologyReader(database);
+    }
+
+    /**
+     * Evaluates the rules for the children around these people (those an import touched), storing alerts not raised
+     * before. Returns how many are new.
+     */
+    public int refreshAround(Collection<Long> people, RuleEngine engine) {
+        Set<Long> children = database.jdbi().withHandle(h -> {
+            var found = new LinkedHashSet<Long>();
+            for (long p : people) {
+                for (long id : reader.network(h, p, null)) {
+                    found.add(id);
+                }
+            }
+            return Exporter.query(h, "SELECT id FROM person WHERE kind <> 'adult' AND id IN (<ids>)", found).stream()
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+        });
+        int added = 0;
+        var done = new LinkedHashSet<Long>();
+        for (long child : children) {
+            if (!done.contains(child)) {
+                added += refresh(child, engine, done);
+            }
+        }
+        return added;
+    }
+
+    private int refresh(long child, RuleEngine engine, Set<Long> done) {
+        return database.jdbi().inTransaction(h -> {
+            List<Alert> alerts = engine.replay(histories.of(h, child, reader), LocalDate.now(clock));
+            int added = 0;
+            for (Alert a : alerts) {
+                long subject = StoredHistory.personId(a.subject());
+                done.add(subject);
+                String occurrence = a.rule() + "|" + subject + "|" + a.evidence().get(0);
+                if (h.createQuery("SELECT COUNT(*) FROM alert WHERE occurrence = :o").bind("o", occurrence).mapTo(Integer.class).one() > 0) {
+                    continue;
+                }
+                h.createUpdate("""
+                        INSERT INTO alert (occurrence, rule, category, severity, subject_person, raised_on, evidence, about, learning, message,
+                                           status, raised_at)
+                        VALUES (:o, :rule, :category, :severity, :subject, :raisedOn, :evidence, :about, :learning, :message, 'open', :at)""")
+                        .bind("o", occurrence).bind("rule", a.rule()).bind("category", a.category()).bind("severity", a.severity())
+                        .bind("subject", subject).bind("raisedOn", a.raisedOn())
+                        .bind("evidence", a.evidence().stream().map(e -> e.substring(1)).collect(Collectors.joining(",")))
+                        .bind("about", a.about().stream().map(p -> p.substring(1)).collect(Collectors.joining(",")))
+                        .bind("learning", a.learning()).bind("message", a.message()).bind("at", OffsetDateTime.now(clock)).execute();
+                added++;
+            }
+            return added;
+        });
+    }
+
+    /** Alerts about a person (null: everyone), with a status (null: any), newest first. */
+    public List<StoredAlert> list(Long person, String status) {
+        var sql = new StringBuilder("SELECT * FROM alert WHERE 1 = 1");
+        if (person != null) {
+            sql.append(" AND subject_person = :person");
+        }
+        if (status != null) {
+            sql.append(" AND status = :status");
+        }
+        sql.append(" ORDER BY raised_on DESC, id DESC LIMIT 500");
+        return database.jdbi().withHandle(h -> {
+            var q = h.createQuery(sql.toString());
+            if (person != null) {
+                q.bind("person", person);
+            }
+            if (status != null) {
+                q.bind("status", status);
+            }
+            return q.map(AlertStore::row).list();
+        });
+    }
+
+    /** Records what someone did with an alert; the alert's status follows. Dismissing without a reason is refused. */
+    public StoredAlert act(long alertId, String user, Action action, String note) {
+        if ((action == Action.DISMISS || action == Action.ASSIGN) && (note == null || note.isBlank())) {
+            throw new IllegalArgumentException(action == Action.DISMISS ? "say why the alert is dismissed" : "say who the alert is assigned to");
+        }
+        database.jdbi().useTransaction(h -> {
+            int changed = switch (action) {
+                case ACKNOWLEDGE -> h.createUpdate("UPDATE alert SET status = 'acknowledged' WHERE id = :id AND status = 'open'").bind("id", alertId).execute();
+                case ACTION -> h.createUpdate("UPDATE alert SET status = 'actioned' WHERE id = :id AND status IN ('open', 'acknowledged')").bind("id", alertId).execute();
+                case DISMISS -> h.createUpdate("UPDATE alert SET status = 'dismissed' WHERE id = :id AND status IN ('open', 'acknowledged')").bind("id", alertId).execute();
+                case ASSIGN -> h.createUpdate("UPDATE alert SET assigned_to = :who WHERE id = :id").bind("who", note).bind("id", alertId).execute();
+            };
+            if (changed == 0) {
+                throw new IllegalStateException("alert " + alertId + " does not exist, or is already " + status(h, alertId));
+            }
+            h.createUpdate("INSERT INTO alert_action (alert_id, at, by_user, action, note) VALUES (:id, :at, :by, :action, :note)")
+                    .bind("id", alertId).bind("at", OffsetDateTime.now(clock)).bind("by", user)
+                    .bind("action", action.name().toLowerCase()).bind("note", note).execute();
+        });
+        return find(alertId).orElseThrow();
+    }
+
+    public java.util.Optional<StoredAlert> find(long id) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT * FROM alert WHERE id = :id").bind("id", id).map(AlertStore::row).findFirst());
+    }
+
+    private static String status(org.jdbi.v3.core.Handle h, long id) {
+        return h.createQuery("SELECT status FROM alert WHERE id = :id").bind("id", id).mapTo(String.class).findFirst().orElse("unknown");
+    }
+
+    /** Evaluates the rules for everyone a stored file touched (after an import). Returns how many alerts are new. */
+    public int refreshImport(long importId, RuleEngine engine) {
+        List<Long> people = database.jdbi().withHandle(h -> h.createQuery("SELECT person_id FROM import_person WHERE import_id = :id")
+                .bind("id", importId).mapTo(Long.class).list());
+        return refreshAround(people, engine);
+    }
+
+    private static StoredAlert row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new StoredAlert(rs.getLong("id"), rs.getString("rule"), rs.getString("category"), rs.getString("severity"),
+                rs.getLong("subject_person"), rs.getObject("raised_on", LocalDate.class), ids(rs.getString("evidence")),
+                ids(rs.getString("about")), rs.getString("learning"), rs.getString("message"), rs.getString("status"),
+                rs.getString("assigned_to"));
+    }
+
+    private static List<Long> ids(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(Long::valueOf).toList();
+    }
+}
