@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cradle.chronology.Chronology;
+import org.cradle.store.AlertStore;
 
 /** The first plain pages: find a person, read their chronology. (The full practitioners' UI is its own piece of work.) */
 final class Pages {
@@ -53,6 +54,12 @@ final class Pages {
         model.put("chronology", chronology);
         model.put("query", query);
         model.put("agencies", services.chronologies().agencies());
+        // Most urgent first: an injury to a baby must not sit below a late recording.
+        var severity = List.of("urgent", "high", "medium", "low");
+        model.put("alerts", services.alerts().list(id, null).stream().filter(a -> !a.status().equals("dismissed"))
+                .sorted(java.util.Comparator.comparing((AlertStore.StoredAlert a) -> severity.indexOf(a.severity()))
+                        .thenComparing(AlertStore.StoredAlert::raisedOn, java.util.Comparator.reverseOrder()))
+                .toList());
         templates.render(ctx, "chronology.jte", model);
     }
 }

@@ -31,6 +31,7 @@ class BrowserJourneyTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Twin 2")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Chronology: Twin 2"))).isVisible();
             assertThat(page.getByText("may have held Twin 2 too tightly")).isVisible();
+            assertThat(page.locator(".alert-urgent").first()).containsText("non-mobile-injury");
             browser.screenshot("03-chronology");
             page.getByText("may have held Twin 2 too tightly").scrollIntoViewIfNeeded();
             browser.screenshot("03b-chronology-the-bruising");
