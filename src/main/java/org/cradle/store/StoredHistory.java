@@ -38,7 +38,8 @@ final class StoredHistory {
         Set<Long> network = reader.network(h, child, null);
         record Rel(long from, long to, String document) {
         }
-        var relationships = Exporter.chunked(h, "SELECT from_person, to_person, document FROM relationship WHERE from_person IN (<ids>) OR to_person IN (<ids>)",
+        var relationships = Exporter.chunked(h, "SELECT from_person, to_person, document FROM relationship WHERE from_person IN (<ids>)"
+                        + " UNION ALL SELECT from_person, to_person, document FROM relationship WHERE to_person IN (<ids>) AND from_person NOT IN (<ids>)",
                 network, (rs, ctx) -> new Rel(rs.getLong(1), rs.getLong(2), rs.getString(3)));
         var people = new LinkedHashSet<>(network);
         relationships.forEach(r -> {
