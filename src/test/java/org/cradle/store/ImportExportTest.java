@@ -154,6 +154,19 @@ class ImportExportTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cradle.store.TestStores#both")
+    void aRelationshipWrittenTwiceInOneFileIsStoredOnce(TestStores.TestStore store) throws Exception {
+        try (var db = store.open()) {
+            ObjectNode file = (ObjectNode) Json.read(Files.readString(Seeds.file("family-t")));
+            int relationships = file.get("relationships").size();
+            file.withArray("relationships").add(file.get("relationships").get(0).deepCopy());
+            new Importer(db, CLOCK).importFile(write(file, "twice.json"), "test");
+            assertThat(count(db, "relationship")).isEqualTo(relationships);
+            assertThat(Json.read(exportAll(db)).get("relationships")).hasSize(relationships);
+        }
+    }
+
     private static int indexOf(JsonNode file, String eventId) {
         for (int i = 0; i < file.get("events").size(); i++) {
             if (file.get("events").get(i).get("id").asText().equals(eventId)) {
