@@ -249,7 +249,7 @@ public final class CaseFileValidator {
             }
             EventDate occurred = date(n, "occurred", path, true, true);
             EventDate recorded = date(n, "recorded", path, true, false);
-            if (occurred != null && recorded != null && recorded.last().isBefore(occurred.first())) {
+            if (occurred != null && recorded != null && recordedBefore(recorded, occurred)) {
                 fault(path + ".recorded", "recorded (" + recorded + ") before it occurred (" + occurred + ")");
             }
             reference(n, "agency", path, Section.AGENCIES, true);
@@ -540,6 +540,17 @@ public final class CaseFileValidator {
                 }
             });
         }
+    }
+
+    /**
+     * Two instants are compared as instants: the same moment may be written in two offsets, and its day in one can be
+     * the day before its day in the other. Anything else is compared by its days.
+     */
+    private static boolean recordedBefore(EventDate recorded, EventDate occurred) {
+        if (recorded.precision() == EventDate.Precision.INSTANT && occurred.precision() == EventDate.Precision.INSTANT) {
+            return OffsetDateTime.parse(recorded.text()).isBefore(OffsetDateTime.parse(occurred.text()));
+        }
+        return recorded.last().isBefore(occurred.first());
     }
 
     private static String noun(Section s) {

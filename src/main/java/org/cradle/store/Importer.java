@@ -260,10 +260,15 @@ public final class Importer {
             PreparedBatch batch = h.prepareBatch("""
                     INSERT INTO relationship (from_person, to_person, type, from_first, fingerprint, document, import_id)
                     VALUES (:from, :to, :type, :fromFirst, :fp, :doc, :import)""");
+            var inThisFile = new java.util.HashSet<String>();
             for (Relationship r : relationships) {
                 long from = people.get(r.from());
                 long to = people.get(r.to());
                 long fingerprint = IdHash.fingerprint(r.document());
+                if (!inThisFile.add(from + ":" + to + ":" + fingerprint)) {
+                    // Written twice in one file, it is one relationship, as when a later file sends it again.
+                    continue;
+                }
                 boolean mayExist = !newPeople.contains(from) && !newPeople.contains(to);
                 if (mayExist && h.createQuery("SELECT COUNT(*) FROM relationship WHERE from_person = :from AND to_person = :to AND fingerprint = :fp")
                         .bind("from", from).bind("to", to).bind("fp", fingerprint).mapTo(Integer.class).one() > 0) {

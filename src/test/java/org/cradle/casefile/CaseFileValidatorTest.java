@@ -64,6 +64,15 @@ class CaseFileValidatorTest {
     }
 
     @Test
+    void theSameMomentWrittenInAnotherOffsetIsNotRecordedBeforeItOccurred() {
+        // 23:30 UTC on the 17th is 00:30 BST on the 18th: by their own days the record would precede the event.
+        assertThat(faultsAfter(f -> event(f, 12).put("occurred", "2018-06-18T00:30+01:00").put("recorded", "2018-06-17T23:30Z")))
+                .isEmpty();
+        assertThat(faultsAfter(f -> event(f, 12).put("occurred", "2018-06-18T00:30+01:00").put("recorded", "2018-06-17T23:29Z")))
+                .contains("$.events[12].recorded: recorded (2018-06-17T23:29Z) before it occurred (2018-06-18T00:30+01:00)");
+    }
+
+    @Test
     void anUnbornChildMayBeExpectedInTheFuture() {
         assertThat(faultsAfter(f -> ((ObjectNode) f.get("people").get(2)).put("kind", "unborn").putNull("birth").put("expected", "2027-02")))
                 .isEmpty();

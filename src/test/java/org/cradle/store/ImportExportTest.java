@@ -141,6 +141,32 @@ class ImportExportTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cradle.store.TestStores#both")
+    void decimalsComeBackWrittenAsTheyWereSent(TestStores.TestStore store) throws Exception {
+        try (var db = store.open()) {
+            ObjectNode file = (ObjectNode) Json.read(Files.readString(Seeds.file("baby-o")));
+            ((ObjectNode) file.get("events").get(0)).putObject("x_measures")
+                    .put("weight_kg", new java.math.BigDecimal("3.10")).put("dose", new java.math.BigDecimal("1.00"))
+                    .put("length_cm", new java.math.BigDecimal("50.0"));
+            new Importer(db, CLOCK).importFile(write(file, "decimals.json"), "test");
+            assertThat(exportAll(db)).contains("\"x_measures\":{\"weight_kg\":3.10,\"dose\":1.00,\"length_cm\":50.0}");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cradle.store.TestStores#both")
+    void aRelationshipWrittenTwiceInOneFileIsStoredOnce(TestStores.TestStore store) throws Exception {
+        try (var db = store.open()) {
+            ObjectNode file = (ObjectNode) Json.read(Files.readString(Seeds.file("family-t")));
+            int relationships = file.get("relationships").size();
+            file.withArray("relationships").add(file.get("relationships").get(0).deepCopy());
+            new Importer(db, CLOCK).importFile(write(file, "twice.json"), "test");
+            assertThat(count(db, "relationship")).isEqualTo(relationships);
+            assertThat(Json.read(exportAll(db)).get("relationships")).hasSize(relationships);
+        }
+    }
+
     private static int indexOf(JsonNode file, String eventId) {
         for (int i = 0; i < file.get("events").size(); i++) {
             if (file.get("events").get(i).get("id").asText().equals(eventId)) {
