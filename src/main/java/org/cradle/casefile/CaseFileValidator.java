@@ -31,6 +31,9 @@ public final class CaseFileValidator {
     static final int MAX_FAULTS = 200;
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final Set<String> GRADES = Set.of("A", "B", "C", "D", "E");
+    /** The longest text the store keeps for these keys (see the migrations). */
+    private static final Map<String, Integer> LENGTH_LIMITS = Map.of("id", 200, "type", 100, "code", 64, "area", 64,
+            "name", 1000, "label", 400, "role", 400, "given", 190, "family", 190);
 
     private final Vocabulary vocabulary;
     private final Clock clock;
@@ -378,14 +381,26 @@ public final class CaseFileValidator {
                 fault(path + "." + key, "must be text, not " + v);
                 return null;
             }
-            return v.asText();
+            return withinLength(v.asText(), key, path);
         }
 
         private void optionalText(JsonNode n, String key, String path) {
             JsonNode v = n.get(key);
             if (v != null && !v.isNull() && !v.isTextual()) {
                 fault(path + "." + key, "must be text, not " + v);
+            } else if (v != null && v.isTextual()) {
+                withinLength(v.asText(), key, path);
             }
+        }
+
+        /** Text longer than the record keeps for it is refused here, by name, not by the database half way through. */
+        private String withinLength(String text, String key, String path) {
+            Integer limit = LENGTH_LIMITS.get(key);
+            if (limit != null && text.length() > limit) {
+                fault(path + "." + key, "too long: " + text.length() + " characters (at most " + limit + ")");
+                return null;
+            }
+            return text;
         }
 
         private void bool(JsonNode n, String key, String path) {

@@ -226,10 +226,13 @@ public final class Exporter {
 
         private String agencyDocument(Element a) {
             String doc = renamedId(a.document(), agencyIds.get(a.id()), a.localId());
-            if (!a.areaCode().equals(area) && !doc.contains("\"area\"")) {
+            if (!a.areaCode().equals(area)) {
                 ObjectNode node = (ObjectNode) Json.read(doc);
-                node.put("area", a.areaCode());
-                return Json.write(node);
+                if (!node.has("area")) {
+                    // It took the area of the file it came in; written into another area's file it must say so.
+                    node.put("area", a.areaCode());
+                    return Json.write(node);
+                }
             }
             return doc;
         }

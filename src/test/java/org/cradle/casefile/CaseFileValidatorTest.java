@@ -73,6 +73,14 @@ class CaseFileValidatorTest {
     }
 
     @Test
+    void textLongerThanTheRecordKeepsIsRefusedByName() {
+        assertThat(faultsAfter(f -> event(f, 2).put("type", "other." + "x".repeat(120))))
+                .contains("$.events[2].type: too long: 126 characters (at most 100)");
+        assertThat(faultsAfter(f -> ((ObjectNode) f.get("people").get(1)).put("label", "L".repeat(401))))
+                .contains("$.people[1].label: too long: 401 characters (at most 400)");
+    }
+
+    @Test
     void anUnbornChildMayBeExpectedInTheFuture() {
         assertThat(faultsAfter(f -> ((ObjectNode) f.get("people").get(2)).put("kind", "unborn").putNull("birth").put("expected", "2027-02")))
                 .isEmpty();
