@@ -34,14 +34,18 @@ public final class ChronologyBenchmark {
 
     private static final int BULK_EVENTS_PER_FILE = 1_000_000;
 
-    public static Map<String, Object> run(String url, long storeEvents, int reads, PrintWriter out) throws Exception {
+    /** The child read: the first child of the long-history family each build starts with. */
+    public static final String CHILD = "s1f0-child1";
+
+    public static Map<String, Object> run(String url, long storeEvents, int reads, String childLocalId, PrintWriter out) throws Exception {
         try (Database db = Database.open(url)) {
             long held = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM event").mapTo(Long.class).one());
             if (held < storeEvents) {
                 build(db, storeEvents - held, held == 0, out);
             }
             long total = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM event").mapTo(Long.class).one());
-            long child = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM person WHERE local_id = 's1f0-child1'").mapTo(Long.class).one());
+            long child = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM person WHERE local_id = :id").bind("id", childLocalId)
+                    .mapTo(Long.class).one());
             var reader = new ChronologyReader(db);
             int size = reader.chronology(child, ChronologyQuery.everything()).orElseThrow().entries().size();
             out.printf("chronology: store of %,d events; the child's chronology has %,d entries%n", total, size);
@@ -76,7 +80,8 @@ public final class ChronologyBenchmark {
             long remaining = events;
             int seed = 1;
             if (withTarget) {
-                remaining -= importGenerated(importer, folder, new SyntheticHistory.Plan(1, 2600, seed), out);
+                // 3,400 events in the family give its first child a chronology of about 2,000 entries with the adults'.
+                remaining -= importGenerated(importer, folder, new SyntheticHistory.Plan(1, 3400, seed), out);
             }
             while (remaining > 0) {
                 seed++;

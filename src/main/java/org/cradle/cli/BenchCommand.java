@@ -27,6 +27,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "URL", description = "chronology: the store to read (built up to --events if it holds fewer); default an embedded store under ./bench-data/")
     String db;
 
+    @Option(names = "--child", paramLabel = "ID", defaultValue = ChronologyBenchmark.CHILD,
+            description = "chronology: the child to read, by the id in its generated file (default ${DEFAULT-VALUE})")
+    String child;
+
     @Option(names = "--postgres", paramLabel = "URL", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
             description = "import: the PostgreSQL server to measure (a new schema is made and dropped; default ${DEFAULT-VALUE})")
     String postgres;
@@ -41,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
             case "import" -> ImportBenchmark.run((int) events, postgres, out);
             case "rules" -> org.cradle.bench.RulesBenchmark.run((int) events, org.cradle.rules.RulePack.defaultFolder(), out);
             case "chronology" -> ChronologyBenchmark.run(db != null ? db : org.cradle.store.Database.embeddedUrl(java.nio.file.Path.of("bench-data")),
-                    events, reads, out);
+                    events, reads, child, out);
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "WHAT is import, chronology or rules, not " + what);
         };
         out.println(Json.write(figures));

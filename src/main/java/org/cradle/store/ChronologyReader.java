@@ -146,25 +146,43 @@ public final class ChronologyReader {
         if (rows.isEmpty()) {
             return List.of();
         }
-        var ids = rows.stream().map(Row::id).toList();
+        // The lookups beside the events select by the same few people as the events themselves (a semi-join), not by
+        // a list of thousands of event ids: H2 checks every row it finds against such a list.
+        var ids = new java.util.HashSet<Long>();
+        rows.forEach(r -> ids.add(r.id()));
+        String scope = "SELECT ep.event_id FROM event_person ep WHERE ep.person_id IN (<people>)";
+        var peopleList = new ArrayList<>(people);
         var parts = new HashMap<Long, List<Chronology.Part>>();
-        Exporter.chunked(h, "SELECT event_id, person_id, part FROM event_person WHERE event_id IN (<ids>)", ids,
-                        (rs, ctx) -> Map.entry(rs.getLong(1), new Chronology.Part(rs.getLong(2), rs.getString(3))))
-                .forEach(e -> parts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        h.createQuery("SELECT event_id, person_id, part FROM event_person WHERE event_id IN (" + scope + ")")
+                .bindList("people", peopleList)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new Chronology.Part(rs.getLong(2), rs.getString(3))))
+                .forEach(e -> {
+                    if (ids.contains(e.getKey())) {
+                        parts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+                    }
+                });
         LocalDate cutoff = q.asOf();
         var knowledge = new HashMap<Long, List<Chronology.Knowledge>>();
-        Exporter.chunked(h, "SELECT event_id, agency_id, known_from, via_event FROM event_knowledge WHERE event_id IN (<ids>)", ids,
-                        (rs, ctx) -> Map.entry(rs.getLong(1), new Chronology.Knowledge(rs.getLong(2), rs.getObject(3, LocalDate.class),
-                                (Long) rs.getObject(4, Long.class))))
-                .stream().filter(e -> cutoff == null || !e.getValue().from().isAfter(cutoff))
-                .forEach(e -> knowledge.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        h.createQuery("SELECT event_id, agency_id, known_from, via_event FROM event_knowledge WHERE event_id IN (" + scope + ")")
+                .bindList("people", peopleList)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new Chronology.Knowledge(rs.getLong(2), rs.getObject(3, LocalDate.class),
+                        (Long) rs.getObject(4, Long.class))))
+                .forEach(e -> {
+                    if (ids.contains(e.getKey()) && (cutoff == null || !e.getValue().from().isAfter(cutoff))) {
+                        knowledge.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+                    }
+                });
         var corrections = new HashMap<Long, List<Long>>();
-        Exporter.chunked(h, """
+        h.createQuery("""
                         SELECT c.superseded_id, c.event_id, e.recorded_on FROM event_correction c JOIN event e ON e.id = c.event_id
-                        WHERE c.superseded_id IN (<ids>)""", ids,
-                        (rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getLong(2), rs.getObject(3, LocalDate.class))))
-                .stream().filter(e -> q.recordedBy() == null || !e.getValue().getValue().isAfter(q.recordedBy()))
-                .forEach(e -> corrections.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().getKey()));
+                        WHERE c.superseded_id IN (""" + scope + ")")
+                .bindList("people", peopleList)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getLong(2), rs.getObject(3, LocalDate.class))))
+                .forEach(e -> {
+                    if (ids.contains(e.getKey()) && (q.recordedBy() == null || !e.getValue().getValue().isAfter(q.recordedBy()))) {
+                        corrections.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().getKey());
+                    }
+                });
         var entries = new ArrayList<Chronology.Entry>(rows.size());
         for (Row r : rows) {
             var knew = new ArrayList<Chronology.Knowledge>();

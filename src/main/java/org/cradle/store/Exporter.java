@@ -26,7 +26,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Exporter {
 
-    private static final int PAGE = 2000;
+    // Id lists go to the database in chunks: H2 checks each row it finds against the whole list, so long lists cost
+    // rows x list length.
+    private static final int PAGE = 500;
 
     private final Database database;
     private final References references = new References(Vocabulary.standard());
