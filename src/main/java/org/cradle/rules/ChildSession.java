@@ -308,33 +308,33 @@ final class ChildSession {
         }
         Pattern.Score p = (Pattern.Score) pattern;
         return new Runner(r) {
-                final Deque<EventView> window = new ArrayDeque<>();
-                final Deque<Integer> points = new ArrayDeque<>();
+            final Deque<EventView> window = new ArrayDeque<>();
+            final Deque<Integer> points = new ArrayDeque<>();
 
-                @Override
-                void before(EventView e) {
-                    int earned = 0;
-                    for (Pattern.Weight w : p.points()) {
-                        if (e.matches(compiled, w.match())) {
-                            earned += w.points();
-                        }
-                    }
-                    if (earned == 0) {
-                        return;
-                    }
-                    window.addLast(e);
-                    points.addLast(earned);
-                    Span s = span(p.within());
-                    while (s.after(window.peekFirst().first, working, null).isBefore(e.last)) {
-                        window.removeFirst();
-                        points.removeFirst();
-                    }
-                    if (points.stream().mapToInt(Integer::intValue).sum() >= p.threshold()) {
-                        fire(e.last, List.copyOf(window));
-                        window.clear();
-                        points.clear();
+            @Override
+            void before(EventView e) {
+                int earned = 0;
+                for (Pattern.Weight w : p.points()) {
+                    if (e.matches(compiled, w.match())) {
+                        earned += w.points();
                     }
                 }
-            };
+                if (earned == 0) {
+                    return;
+                }
+                window.addLast(e);
+                points.addLast(earned);
+                Span s = span(p.within());
+                while (s.after(window.peekFirst().first, working, null).isBefore(e.last)) {
+                    window.removeFirst();
+                    points.removeFirst();
+                }
+                if (points.stream().mapToInt(Integer::intValue).sum() >= p.threshold()) {
+                    fire(e.last, List.copyOf(window));
+                    window.clear();
+                    points.clear();
+                }
+            }
+        };
     }
 }
