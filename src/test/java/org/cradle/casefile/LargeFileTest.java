@@ -69,7 +69,7 @@ class LargeFileTest {
             // One char per byte, so that an index in the text is an offset in the file.
             String text = new String(tail.array(), ISO_8859_1);
             String lastEvent = text.substring(text.lastIndexOf("{\"id\":"));
-            assertThat(lastEvent).startsWith("{\"id\":\"f" + (PLAN.families() - 1) + "-e" + (PLAN.eventsPerFamily() - 1) + "\"");
+            assertThat(lastEvent).startsWith("{\"id\":\"s" + PLAN.seed() + "f" + (PLAN.families() - 1) + "-e" + (PLAN.eventsPerFamily() - 1) + "\"");
             int start = text.lastIndexOf("\"occurred\":\"") + "\"occurred\":\"".length();
             int length = text.indexOf('"', start) - start;
             assertThat(length).as("a day or a month").isIn(10, 7);
