@@ -155,6 +155,7 @@ public final class CaseFileValidator {
                 fault(path, "must be an object");
                 return;
             }
+            noNulCharacters(node, path);
             switch (section) {
                 case AGENCIES -> agency(node, path, index);
                 case PEOPLE -> person(node, path, index);
@@ -356,6 +357,21 @@ public final class CaseFileValidator {
                         }
                     }
                     default -> throw new IllegalStateException("vocabulary: unknown detail kind " + rule.kind());
+                }
+            }
+        }
+
+        /** A NUL character cannot be stored as text (PostgreSQL refuses it): name where it is. */
+        private void noNulCharacters(JsonNode node, String path) {
+            if (node.isTextual()) {
+                if (node.asText().indexOf('\u0000') >= 0) {
+                    fault(path, "contains a NUL character (\\u0000), which text cannot hold");
+                }
+            } else if (node.isObject()) {
+                node.fields().forEachRemaining(f -> noNulCharacters(f.getValue(), path + "." + f.getKey()));
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    noNulCharacters(node.get(i), path + "[" + i + "]");
                 }
             }
         }

@@ -73,6 +73,14 @@ class CaseFileValidatorTest {
     }
 
     @Test
+    void aNulCharacterInTextIsRefusedWhereItIs() {
+        assertThat(faultsAfter(f -> event(f, 4).put("summary", "before\u0000after")))
+                .contains("$.events[4].summary: contains a NUL character (\\u0000), which text cannot hold");
+        assertThat(faultsAfter(f -> ((ObjectNode) event(f, 4).get("details")).put("x_note", "a\u0000b")))
+                .contains("$.events[4].details.x_note: contains a NUL character (\\u0000), which text cannot hold");
+    }
+
+    @Test
     void textLongerThanTheRecordKeepsIsRefusedByName() {
         assertThat(faultsAfter(f -> event(f, 2).put("type", "other." + "x".repeat(120))))
                 .contains("$.events[2].type: too long: 126 characters (at most 100)");
