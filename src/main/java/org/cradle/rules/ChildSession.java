@@ -181,8 +181,14 @@ final class ChildSession {
             lastRaised = on;
             Rule rule = compiled.rule;
             var about = new LinkedHashSet<String>();
-            for (EventView e : evidence) {
-                e.event.people().stream().filter(state.adults::containsKey).forEach(about::add);
+            if (compiled.about() != null) {
+                // The rule says who it is about, from the child's state when it is raised (the unassessed father).
+                EventView last = evidence.get(evidence.size() - 1);
+                compiled.about().list(last.cel, last.child(), last.person()).stream().filter(state.adults::containsKey).forEach(about::add);
+            } else {
+                for (EventView e : evidence) {
+                    e.event.people().stream().filter(state.adults::containsKey).forEach(about::add);
+                }
             }
             String message = rule.description().split("(?<=\\.)\\s", 2)[0] + (rule.action() == null ? "" : " " + rule.action());
             raise.accept(new Alert(rule.category(), rule.key(), child.id(), List.copyOf(about), on, rule.severity(),

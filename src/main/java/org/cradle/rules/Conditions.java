@@ -54,6 +54,16 @@ public final class Conditions {
             }
         }
 
+        /** For an expression that gives a list (of person ids): its items as text; empty if it cannot be evaluated. */
+        public java.util.List<String> list(Map<String, Object> e, Map<String, Object> child, Map<String, Object> person) {
+            try {
+                Object value = program.eval(Map.of("e", e, "child", child, "person", person, "trigger", Map.of()));
+                return value instanceof java.util.List<?> items ? items.stream().map(String::valueOf).toList() : java.util.List.of();
+            } catch (CelEvaluationException | RuntimeException unevaluable) {
+                return java.util.List.of();
+            }
+        }
+
         @Override
         public String toString() {
             return source;

@@ -127,15 +127,22 @@ public final class RuleEngine {
         final Rule rule;
         private final Map<Match, Conditions.Condition> conditions = new HashMap<>();
         private final Conditions.Condition state;
+        private final Conditions.Condition about;
 
         CompiledRule(Rule rule) {
             this.rule = rule;
+            this.about = rule.about() == null ? null : Conditions.compile(rule.about());
             this.state = rule.pattern() instanceof Pattern.State s ? Conditions.compile(s.when()) : null;
             for (Match m : matches(rule.pattern())) {
                 if (m.where() != null) {
                     conditions.put(m, Conditions.compile(m.where()));
                 }
             }
+        }
+
+        /** Who the alert is about, when the rule says; else null. */
+        Conditions.Condition about() {
+            return about;
         }
 
         /** The condition of a state pattern. */

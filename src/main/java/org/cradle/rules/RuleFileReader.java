@@ -58,7 +58,7 @@ public final class RuleFileReader {
     }
 
     private Rule rule(MappingNode root) throws InvalidRuleException {
-        var keys = keys(root, Set.of("id", "version", "category", "severity", "to", "learning", "description", "action", "pattern"));
+        var keys = keys(root, Set.of("id", "version", "category", "severity", "to", "learning", "description", "action", "about", "pattern"));
         String id = text(root, keys, "id", true);
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw fault(keys.get("id"), "an id is lower-case words joined by hyphens, not \"" + id + "\"");
@@ -78,12 +78,20 @@ public final class RuleFileReader {
         }
         String description = text(root, keys, "description", true);
         String action = text(root, keys, "action", false);
+        String about = text(root, keys, "about", false);
+        if (about != null) {
+            try {
+                Conditions.check(about);
+            } catch (IllegalArgumentException e) {
+                throw fault(keys.get("about"), "about is not valid CEL: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
         Node pattern = keys.get("pattern");
         if (pattern == null) {
             throw fault(root, "missing: pattern (one of " + String.join(", ", PATTERNS) + ")");
         }
         return new Rule(id, version, category, severity, to, learning, description.strip(), action == null ? null : action.strip(),
-                pattern(pattern), file);
+                about, pattern(pattern), file);
     }
 
     private Pattern pattern(Node node) throws InvalidRuleException {

@@ -60,6 +60,18 @@ class SeedCaseAlertsTest {
         assertThat(unsupported).hasSizeLessThanOrEqualTo(MOST_UNSUPPORTED);
     }
 
+    @org.junit.jupiter.api.Test
+    void anAlertSaysWhoItIsAbout() throws Exception {
+        var engine = new RuleEngine(RulePack.load(Path.of("rules")), Timescales.standard(), WorkingDays.englandAndWales());
+        List<Alert> alerts = engine.replay(CaseFile.load(Seeds.file("family-t"), java.time.Clock.systemDefaultZone()), null);
+        // Family T 5.12-5.13: the father, with his own history, was left out. The first assessment of the unborn twins
+        // (e130, November 2017) covered neither parent, so that alert names both.
+        assertThat(alerts).filteredOn(a -> a.category().equals("unassessed-adult") && a.subject().equals("twin1"))
+                .first().satisfies(a -> assertThat(a.about()).containsExactlyInAnyOrder("mother", "father"));
+        assertThat(alerts).filteredOn(a -> a.category().equals("history-not-considered") && a.subject().equals("twin1"))
+                .first().satisfies(a -> assertThat(a.about()).contains("father"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"family-t", "child-j"})
     void aReplayIsDeterministic(String name) throws Exception {
