@@ -47,6 +47,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class Importer {
 
     private static final int BATCH = 1000;
+    private static final int LARGE_IMPORT = 100_000;
 
     private final Database database;
     private final Clock clock;
@@ -75,11 +76,18 @@ public final class Importer {
         if (!validation.ok()) {
             throw new InvalidCaseFileException(file.toString(), validation.faults());
         }
+        ImportResult result;
         try {
-            return database.jdbi().inTransaction(h -> new Storing(h, file, validation, progress).store(sha256, importedBy));
+            result = database.jdbi().inTransaction(h -> new Storing(h, file, validation, progress).store(sha256, importedBy));
         } catch (Refused e) {
             throw new InvalidCaseFileException(file.toString(), e.faults);
         }
+        if (database.kind() == Database.Kind.POSTGRESQL && result.eventsAdded() >= LARGE_IMPORT) {
+            // A bulk load leaves PostgreSQL's planner without statistics until autovacuum catches up, and it then
+            // picks plans that make a chronology read take seconds: measure the tables now.
+            database.jdbi().useHandle(h -> h.execute("ANALYZE event, event_person, event_knowledge, relationship, person"));
+        }
+        return result;
     }
 
     private static String sha256(Path file) throws IOException {
