@@ -54,15 +54,6 @@ public record EventDate(String text, Precision precision, LocalDate first, Local
         return parse(text).orElseThrow(() -> new IllegalArgumentException("not a date: " + text));
     }
 
-    public static EventDate ofDay(LocalDate day) {
-        return new EventDate(day.toString(), Precision.DAY, day, day);
-    }
-
-    /** True when this date could be on or before the given day (a month counts from its first day). */
-    public boolean mayBeOnOrBefore(LocalDate day) {
-        return !first.isAfter(day);
-    }
-
     @Override
     public int compareTo(EventDate other) {
         int byFirst = first.compareTo(other.first);

@@ -1,6 +1,5 @@
 package org.cradle.people;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.cradle.chronology.EventDate;
@@ -39,14 +38,6 @@ public record Person(
             return label;
         }
         return names.isEmpty() ? id : names.get(0).full();
-    }
-
-    /** Before the birth date a child counts as unborn; an unborn child with no birth is unborn throughout. */
-    public boolean isUnbornOn(LocalDate day) {
-        if ("unborn".equals(kind)) {
-            return birth == null || day.isBefore(birth.first());
-        }
-        return birth != null && day.isBefore(birth.first());
     }
 
     public boolean isChild() {

@@ -12,7 +12,6 @@ import org.cradle.casefile.Section;
 import org.cradle.casefile.Vocabulary;
 import org.cradle.chronology.Agency;
 import org.cradle.chronology.Event;
-import org.cradle.people.Person;
 import org.cradle.people.Relationship;
 import org.jdbi.v3.core.Handle;
 

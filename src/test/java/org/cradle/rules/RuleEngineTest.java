@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.cradle.casefile.CaseFile;
 import org.cradle.rules.calendar.WorkingDays;
