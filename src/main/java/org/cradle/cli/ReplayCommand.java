@@ -47,6 +47,11 @@ final class ReplayCommand implements Callable<Integer> {
         }
         int status = 0;
         for (Path file : files) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                err.println(file + ": no such file");
+                status = 1;
+                continue;
+            }
             CaseFile caseFile;
             try {
                 caseFile = CaseFile.load(file, Clock.systemDefaultZone());

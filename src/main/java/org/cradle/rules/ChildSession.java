@@ -190,6 +190,11 @@ final class ChildSession {
                     e.event.people().stream().filter(state.adults::containsKey).forEach(about::add);
                 }
             }
+            // An alert is about the adults around the child, not about their brothers and sisters.
+            about.removeIf(id -> {
+                String role = state.adults.get(id).role;
+                return role.equals("sibling") || role.equals("half-sibling") || role.startsWith("child-of-");
+            });
             String message = rule.description().split("(?<=\\.)\\s", 2)[0] + (rule.action() == null ? "" : " " + rule.action());
             raise.accept(new Alert(rule.category(), rule.key(), child.id(), List.copyOf(about), on, rule.severity(),
                     evidence.stream().map(e -> e.event.id()).distinct().toList(), String.join("; ", rule.learning()), message));
@@ -272,6 +277,11 @@ final class ChildSession {
                     if (p.unless() != null && waitingFor != null && e.matches(compiled, p.unless(), trigger)) {
                         waitingFor = null;
                     }
+                }
+
+                /** A wait starts once the event is taken in: a pregnancy's own expected date sets its deadline. */
+                @Override
+                void after(EventView e) {
                     if (waitingFor == null && e.matches(compiled, p.after())
                             && (lastExpected == null || lastExpected.isBefore(e.first))) {
                         Span s = span(p.within());
@@ -288,7 +298,9 @@ final class ChildSession {
                 @Override
                 void tick(LocalDate day) {
                     if (waitingFor != null && deadline.isBefore(day)) {
-                        fire(deadline.plusDays(1), List.of(waitingFor));
+                        // Late from the day after the deadline, but never before the triggering event was known.
+                        LocalDate late = deadline.plusDays(1);
+                        fire(late.isBefore(waitingFor.last) ? waitingFor.last : late, List.of(waitingFor));
                         waitingFor = null;
                     }
                 }

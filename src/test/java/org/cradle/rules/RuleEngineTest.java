@@ -113,6 +113,22 @@ class RuleEngineTest {
     }
 
     @Test
+    void aGestationDeadlineRunsFromThePregnancysOwnDueDateAndIsNeverDatedBeforeThePregnancyWasKnown() throws Exception {
+        Rule rule = rule("pre-birth-assessment-needed", """
+                absence:
+                  after: {types: [pregnancy.confirmed]}
+                  expect: {types: [assessment.started]}
+                  within: 20 weeks gestation""");
+        // Due 2022-03-01: 20 weeks of gestation is the day 20 weeks before the due date (2021-10-12); late from the 13th.
+        var early = history(event("p", "pregnancy.confirmed", "2021-07-01", "{\"expected_delivery\": \"2022-03-01\"}"));
+        assertThat(replay(rule, early, LocalDate.of(2022, 1, 1))).singleElement()
+                .satisfies(a -> assertThat(a.raisedOn()).isEqualTo("2021-10-13"));
+        var late = history(event("p", "pregnancy.confirmed", "2021-12-01", "{\"expected_delivery\": \"2022-03-01\"}"));
+        assertThat(replay(rule, late, LocalDate.of(2022, 1, 1))).singleElement()
+                .satisfies(a -> assertThat(a.raisedOn()).isEqualTo("2021-12-01"));
+    }
+
+    @Test
     void aSequenceIsOneThingThenAnotherWithinTheWindow() throws Exception {
         Rule rule = rule("plan-non-compliance", """
                 sequence:
