@@ -1,6 +1,5 @@
 package org.cradle.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -38,12 +37,9 @@ final class ImportCommand implements Callable<Integer> {
             var importer = new Importer(db, Clock.systemDefaultZone());
             var engine = noRules ? null : org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder());
             var alerts = new org.cradle.store.AlertStore(db, Clock.systemDefaultZone());
-            for (Path file : files) {
-                if (!Files.isRegularFile(file)) {
-                    err.println(file + ": no such file");
-                    status = 1;
-                    continue;
-                }
+            var arguments = CaseFileArguments.of(files, err);
+            status = arguments.anyMissing() ? 1 : 0;
+            for (Path file : arguments.existing()) {
                 try {
                     ImportResult r = importer.importFile(file, System.getProperty("user.name", "cli"),
                             written -> {

@@ -45,13 +45,9 @@ final class ReplayCommand implements Callable<Integer> {
             e.faults().forEach(err::println);
             return 1;
         }
-        int status = 0;
-        for (Path file : files) {
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                err.println(file + ": no such file");
-                status = 1;
-                continue;
-            }
+        var arguments = CaseFileArguments.of(files, err);
+        int status = arguments.anyMissing() ? 1 : 0;
+        for (Path file : arguments.existing()) {
             CaseFile caseFile;
             try {
                 caseFile = CaseFile.load(file, Clock.systemDefaultZone());

@@ -1,6 +1,5 @@
 package org.cradle.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -24,13 +23,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var validator = new CaseFileValidator(Vocabulary.standard(), Clock.systemDefaultZone());
-        int status = 0;
-        for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                spec.commandLine().getErr().println(file + ": no such file");
-                status = 1;
-                continue;
-            }
+        var arguments = CaseFileArguments.of(files, spec.commandLine().getErr());
+        int status = arguments.anyMissing() ? 1 : 0;
+        for (Path file : arguments.existing()) {
             Validation v = validator.validate(file);
             v.faults().forEach(f -> spec.commandLine().getErr().println(file + ": " + f));
             v.warnings().forEach(f -> spec.commandLine().getErr().println(file + ": warning: " + f));
