@@ -37,6 +37,7 @@ final class ImportCommand implements Callable<Integer> {
             var importer = new Importer(db, Clock.systemDefaultZone());
             var engine = noRules ? null : org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder());
             var alerts = new org.cradle.store.AlertStore(db, Clock.systemDefaultZone());
+            var audit = new org.cradle.audit.AuditLog(db, Clock.systemUTC());
             var arguments = CaseFileArguments.of(files, err);
             status = arguments.anyMissing() ? 1 : 0;
             for (Path file : arguments.existing()) {
@@ -48,6 +49,10 @@ final class ImportCommand implements Callable<Integer> {
                                 }
                             });
                     r.warnings().forEach(w -> err.println(file + ": warning: " + w));
+                    if (!r.alreadyStored()) {
+                        audit.record(new org.cradle.audit.AuditLog.Entry(System.getProperty("user.name", "cli"), "import case file", null,
+                                file.getFileName() + " (import " + r.importId() + "): " + r.eventsAdded() + " events added", "command line", null));
+                    }
                     out.println(r.alreadyStored()
                             ? file + ": already stored (import " + r.importId() + "): nothing changed"
                             : file + ": stored (import " + r.importId() + "): " + r.eventsAdded() + " events added, "
