@@ -50,7 +50,7 @@ public final class AlertStore {
                     found.add(id);
                 }
             }
-            return Exporter.query(h, "SELECT id FROM person WHERE kind <> 'adult' AND id IN (<ids>)", found).stream()
+            return IdLists.query(h, "SELECT id FROM person WHERE kind <> 'adult' AND id IN (<ids>)", found).stream()
                     .collect(Collectors.toCollection(LinkedHashSet::new));
         });
         int added = 0;

@@ -66,7 +66,7 @@ public final class ChronologyReader {
                 return Optional.empty();
             }
             Set<Long> network = network(h, personId, query.asOf());
-            var around = Exporter.chunked(h, "SELECT id, kind, display_name, birth, expected, area_code FROM person WHERE id IN (<ids>)",
+            var around = IdLists.chunked(h, "SELECT id, kind, display_name, birth, expected, area_code FROM person WHERE id IN (<ids>)",
                     network, (rs, ctx) -> personRef(rs));
             around.sort(java.util.Comparator.comparing((Chronology.PersonRef p) -> p.id() != personId).thenComparing(Chronology.PersonRef::id));
             return Optional.of(new Chronology(person.get(), around, entries(h, network, query)));

@@ -26,9 +26,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Exporter {
 
-    // Id lists go to the database in chunks: H2 checks each row it finds against the whole list, so long lists cost
-    // rows x list length.
-    private static final int PAGE = 500;
+    private static final int PAGE = 2000;
 
     private final Database database;
     private final References references = new References(Vocabulary.standard());
@@ -55,7 +53,7 @@ public final class Exporter {
                 throw new IllegalArgumentException("no person with id " + personId);
             }
             Set<Long> network = new ChronologyReader(database).network(h, personId, null);
-            Set<Long> events = closure(h, new TreeSet<>(query(h, "SELECT DISTINCT event_id FROM event_person WHERE person_id IN (<ids>)", network)));
+            Set<Long> events = closure(h, new TreeSet<>(IdLists.query(h, "SELECT DISTINCT event_id FROM event_person WHERE person_id IN (<ids>)", network)));
             var export = new Export(h, headerOf(h, "SELECT b.header FROM import_batch b JOIN person p ON p.import_id = b.id WHERE p.id = " + personId));
             var people = new TreeSet<>(network);
             var agencies = new TreeSet<Long>();
@@ -76,7 +74,7 @@ public final class Exporter {
         Collection<Long> frontier = events;
         while (!frontier.isEmpty()) {
             var next = new ArrayList<Long>();
-            for (long target : query(h, "SELECT target_id FROM event_link WHERE event_id IN (<ids>)", frontier)) {
+            for (long target : IdLists.query(h, "SELECT target_id FROM event_link WHERE event_id IN (<ids>)", frontier)) {
                 if (events.add(target)) {
                     next.add(target);
                 }
@@ -94,20 +92,6 @@ public final class Exporter {
 
     private static List<Long> ids(Handle h, String sql) {
         return h.createQuery(sql).mapTo(Long.class).list();
-    }
-
-    /** Runs a query with an id list, in chunks so that no statement grows unbounded. */
-    static <T> List<T> chunked(Handle h, String sql, Collection<Long> ids, org.jdbi.v3.core.mapper.RowMapper<T> mapper) {
-        var out = new ArrayList<T>();
-        var list = new ArrayList<>(ids);
-        for (int i = 0; i < list.size(); i += PAGE) {
-            out.addAll(h.createQuery(sql).bindList("ids", list.subList(i, Math.min(list.size(), i + PAGE))).map(mapper).list());
-        }
-        return out;
-    }
-
-    static List<Long> query(Handle h, String sql, Collection<Long> ids) {
-        return chunked(h, sql, ids, (rs, ctx) -> rs.getLong(1));
     }
 
     private record EventRow(long id, long importId, String localId, String document) {
@@ -158,7 +142,7 @@ public final class Exporter {
         }
 
         private List<Element> elements(String sql, Collection<Long> ids) {
-            var out = chunked(h, sql, ids, (rs, ctx) -> new Element(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            var out = IdLists.chunked(h, sql, ids, (rs, ctx) -> new Element(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             out.sort(java.util.Comparator.comparingLong(Element::id));
             return out;
         }
@@ -192,7 +176,7 @@ public final class Exporter {
         }
 
         List<EventRow> events(Collection<Long> ids) {
-            var out = chunked(h, "SELECT id, import_id, local_id, document FROM event WHERE id IN (<ids>)", ids, EVENT_ROW);
+            var out = IdLists.chunked(h, "SELECT id, import_id, local_id, document FROM event WHERE id IN (<ids>)", ids, EVENT_ROW);
             out.sort(java.util.Comparator.comparingLong(EventRow::id));
             return out;
         }
@@ -251,7 +235,7 @@ public final class Exporter {
         private void writeRelationships(CaseFileWriter file) throws IOException {
             record Row(long id, long from, long to, String document) {
             }
-            var rows = chunked(h, "SELECT id, from_person, to_person, document FROM relationship WHERE from_person IN (<ids>)",
+            var rows = IdLists.chunked(h, "SELECT id, from_person, to_person, document FROM relationship WHERE from_person IN (<ids>)",
                     personIds.keySet(), (rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
             rows.sort(java.util.Comparator.comparingLong(Row::id));
             for (Row r : rows) {

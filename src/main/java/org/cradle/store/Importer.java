@@ -48,6 +48,10 @@ public final class Importer {
 
     private static final int BATCH = 1000;
     private static final int LARGE_IMPORT = 100_000;
+    /** The event types whose details name other events (info.shared, a medical opinion on an injury). */
+    private static final Set<String> REFER_TO_EVENTS = Vocabulary.standard().eventTypes().stream()
+            .filter(t -> Vocabulary.standard().detailRules(t).stream().anyMatch(r -> r.kind().equals("event") || r.kind().equals("events")))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Database database;
     private final Clock clock;
@@ -319,8 +323,8 @@ public final class Importer {
                 Date recordedOn = Date.valueOf(e.recorded().first());
                 eventRows.add(id, agency, e.id(), e.type(), e.occurred().text(), occurredFirst, e.recorded().text(), recordedOn,
                         e.summary(), fingerprint, e.document(), importId);
-                for (var part : parts(e).entrySet()) {
-                    eventPersonRows.add(people.get(part.getKey().person()), occurredFirst, id, part.getKey().as());
+                for (Involvement part : parts(e)) {
+                    eventPersonRows.add(people.get(part.person()), occurredFirst, id, part.as());
                 }
                 // The recording agency's own knowledge is the event row itself; only sharing is stored beside it.
                 for (long knower : new LinkedHashSet<>(e.sharedWith().stream().map(agencies::get).toList())) {
@@ -334,7 +338,7 @@ public final class Importer {
                 if (e.supersedes() != null) {
                     links.add(new Link(id, agency, e.supersedes(), path + ".supersedes", true));
                 }
-                if (refersToEvents(e.type())) {
+                if (REFER_TO_EVENTS.contains(e.type())) {
                     for (String target : references.of(Section.EVENTS, Json.read(e.document()), Section.EVENTS)) {
                         if (!target.equals(e.supersedes())) {
                             links.add(new Link(id, agency, target, path + ".details", false));
@@ -351,10 +355,10 @@ public final class Importer {
         }
 
         /** Subjects and the others involved, each person once per part. */
-        private Map<Involvement, Boolean> parts(Event e) {
-            var parts = new java.util.LinkedHashMap<Involvement, Boolean>();
-            e.subjects().forEach(s -> parts.put(new Involvement(s, "subject"), true));
-            e.about().forEach(a -> parts.put(a, true));
+        private Set<Involvement> parts(Event e) {
+            var parts = new LinkedHashSet<Involvement>();
+            e.subjects().forEach(s -> parts.add(new Involvement(s, "subject")));
+            parts.addAll(e.about());
             return parts;
         }
 
@@ -405,10 +409,6 @@ public final class Importer {
                 }
             }
         }
-    }
-
-    private static boolean refersToEvents(String type) {
-        return Vocabulary.standard().detailRules(type).stream().anyMatch(r -> r.kind().equals("event") || r.kind().equals("events"));
     }
 
     @SuppressWarnings("unchecked")

@@ -37,7 +37,7 @@ final class StoredHistory {
         Set<Long> network = reader.network(h, child, null);
         record Rel(long from, long to, String document) {
         }
-        var relationships = Exporter.chunked(h, "SELECT from_person, to_person, document FROM relationship WHERE from_person IN (<ids>)"
+        var relationships = IdLists.chunked(h, "SELECT from_person, to_person, document FROM relationship WHERE from_person IN (<ids>)"
                         + " UNION ALL SELECT from_person, to_person, document FROM relationship WHERE to_person IN (<ids>) AND from_person NOT IN (<ids>)",
                 network, (rs, ctx) -> new Rel(rs.getLong(1), rs.getLong(2), rs.getString(3)));
         var people = new LinkedHashSet<>(network);
@@ -47,7 +47,7 @@ final class StoredHistory {
         });
         record Row(long id, long importId, long agency, String document) {
         }
-        var rows = Exporter.chunked(h, """
+        var rows = IdLists.chunked(h, """
                         SELECT e.id, e.import_id, e.agency_id, e.document FROM event e
                         WHERE e.id IN (SELECT ep.event_id FROM event_person ep WHERE ep.person_id IN (<ids>))""",
                 network, (rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
@@ -71,7 +71,7 @@ final class StoredHistory {
                     .bind("e", row.id()).bind("l", l).mapTo(Long.class).findFirst().map(id -> "e" + id).orElse(l));
             events.add(org.cradle.casefile.CaseFileReader.event(doc));
         }
-        var persons = Exporter.chunked(h, "SELECT id, document FROM person WHERE id IN (<ids>)", people, (rs, ctx) -> {
+        var persons = IdLists.chunked(h, "SELECT id, document FROM person WHERE id IN (<ids>)", people, (rs, ctx) -> {
             ObjectNode doc = (ObjectNode) Json.read(rs.getString(2));
             doc.put("id", person(rs.getLong(1)));
             return org.cradle.casefile.CaseFileReader.person(doc);
@@ -82,7 +82,7 @@ final class StoredHistory {
             doc.put("from", person(r.from())).put("to", person(r.to()));
             rels.add(org.cradle.casefile.CaseFileReader.relationship(doc));
         }
-        List<Agency> agencyList = Exporter.chunked(h, "SELECT id, name, kind, area_code FROM agency WHERE id IN (<ids>)", agencies,
+        List<Agency> agencyList = IdLists.chunked(h, "SELECT id, name, kind, area_code FROM agency WHERE id IN (<ids>)", agencies,
                 (rs, ctx) -> new Agency("a" + rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), "{}"));
         String area = h.createQuery("SELECT area_code FROM person WHERE id = :id").bind("id", child).mapTo(String.class).one();
         ObjectNode header = Json.MAPPER.createObjectNode().put("format", "casefile/1");

@@ -48,12 +48,19 @@ final class SignIn {
         return (String) session.getAttribute(CSRF);
     }
 
+    /** Compared in constant time, so the token cannot be guessed a character at a time. */
+    private static boolean sameToken(String expected, String given) {
+        return expected != null && given != null
+                && java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Refuses a form whose CSRF token is not this session's. */
     static void checkCsrf(Context ctx) {
         HttpSession session = ctx.req().getSession(false);
         String expected = session == null ? null : (String) session.getAttribute(CSRF);
         String given = ctx.formParam(CSRF);
-        if (expected == null || !java.security.MessageDigest.isEqual(expected.getBytes(), String.valueOf(given).getBytes())) {
+        if (!sameToken(expected, given)) {
             throw new Forbidden("the form has expired or did not come from this service: go back, reload the page and try again");
         }
     }
@@ -69,7 +76,7 @@ final class SignIn {
         }
         String expected = (String) session.getAttribute(CSRF);
         String given = ctx.header("X-CSRF-Token");
-        if (expected == null || given == null || !java.security.MessageDigest.isEqual(expected.getBytes(), given.getBytes())) {
+        if (!sameToken(expected, given)) {
             throw new Forbidden("a change made from the browser must carry the page's X-CSRF-Token");
         }
     }

@@ -25,7 +25,7 @@ public final class WebServer {
     private static final Templates TEMPLATES = new Templates();
 
     private final Javalin app;
-    private final Routes[] routes = new Routes[1];
+    private Routes routes;
 
     public WebServer(Services services) {
         var templates = TEMPLATES;
@@ -35,7 +35,7 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
             var r = new Routes(config);
-            routes[0] = r;
+            routes = r;
             config.routes.before(ctx -> {
                 securityHeaders(ctx);
                 signIn.require(ctx, r);
@@ -111,6 +111,6 @@ public final class WebServer {
 
     /** Every route the server answers, with who may reach it. */
     public java.util.List<Routes.Route> routes() {
-        return routes[0].all();
+        return routes.all();
     }
 }
