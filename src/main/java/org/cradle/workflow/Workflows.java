@@ -9,17 +9,19 @@ import org.cradle.plan.Notifications;
 import org.cradle.plan.Plans;
 import org.cradle.rules.RuleEngine;
 import org.cradle.rules.calendar.WorkingDays;
+import org.cradle.store.AlertStore;
 import org.cradle.store.Database;
+import org.cradle.transfer.TransferLedger;
 import org.cradle.store.Recorder;
 
 /**
- * The workflows around a child's record (plan, meetings, core group, escalation), over one store and one clock, and
+ * The workflows around a child's record (plan, meetings, core group, escalation, transfers' receipts), over one store and one clock, and
  * the clock's sweep that moves on whatever time has run out for.
  */
 public final class Workflows {
 
     /** What one sweep did. */
-    public record Swept(int overdueActions, int escalationsMoved) {
+    public record Swept(int overdueActions, int escalationsMoved, int transfersEscalated) {
     }
 
     private final Recorder recorder;
@@ -28,6 +30,8 @@ public final class Workflows {
     private final Meetings meetings;
     private final CoreGroup coreGroup;
     private final Escalations escalations;
+    private final TransferLedger transfers;
+    private final AlertStore alerts;
 
     public Workflows(Database database, RuleEngine engine, StageLimits limits, Clock clock) {
         var workingDays = WorkingDays.englandAndWales();
@@ -37,6 +41,8 @@ public final class Workflows {
         this.meetings = new Meetings(database, recorder, notifications, workingDays, clock);
         this.coreGroup = new CoreGroup(database, plans, meetings, recorder, notifications, clock);
         this.escalations = new Escalations(database, recorder, notifications, limits, workingDays, clock);
+        this.transfers = new TransferLedger(database, escalations, clock);
+        this.alerts = new AlertStore(database, clock);
     }
 
     public Recorder recorder() {
@@ -63,8 +69,21 @@ public final class Workflows {
         return escalations;
     }
 
-    /** Records overdue plan actions and moves on escalations whose stage's time has run out. */
+    public TransferLedger transfers() {
+        return transfers;
+    }
+
+    public AlertStore alerts() {
+        return alerts;
+    }
+
+    /**
+     * Records overdue plan actions, moves on escalations whose stage's time has run out, and escalates transfers not
+     * acknowledged in time (those escalations start their own clock, so they are not moved on in the same sweep).
+     */
     public Swept sweep() {
-        return new Swept(plans.recordOverdue(), escalations.sweep());
+        int actions = plans.recordOverdue();
+        int moved = escalations.sweep();
+        return new Swept(actions, moved, transfers.escalateUnacknowledged());
     }
 }
