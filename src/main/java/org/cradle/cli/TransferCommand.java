@@ -37,16 +37,35 @@ final class TransferCommand {
 
         Transfers transfers(Database db) throws Exception {
             var clock = Clock.systemDefaultZone();
-            var workflows = new Workflows(db, StandardEngine.from(RulePack.defaultFolder()), StageLimits.standard(), clock);
+            var workflows = new Workflows(db, StandardEngine.from(RulePack.defaultFolder()), StageLimits.configured(), clock);
             return new Transfers(db, workflows, InstallationKeys.open(keys != null ? keys : InstallationKeys.defaultFolder()), clock, ackDays);
         }
     }
 
-    @Command(name = "send", description = "Write the child's record, plan, meetings, escalations and alerts as a signed bundle for another area.")
-    static final class Send implements Callable<Integer> {
+    /** One transfer step over this installation's store and keys; a refused bundle or acknowledgement is exit 1, its faults on stderr. */
+    abstract static class Step implements Callable<Integer> {
         @Mixin
         Installation installation;
 
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        abstract void run(Database db, Transfers transfers, java.io.PrintWriter out) throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = installation.store.open()) {
+                run(db, installation.transfers(db), spec.commandLine().getOut());
+                return 0;
+            } catch (RefusedTransfer e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "send", description = "Write the child's record, plan, meetings, escalations and alerts as a signed bundle for another area.")
+    static final class Send extends Step {
         @Option(names = "--person", required = true, paramLabel = "ID", description = "the child's store id")
         long person;
 
@@ -63,30 +82,21 @@ final class TransferCommand {
         String authority;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the bundle")
-        Path out;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        Path bundle;
 
         @Override
-        public Integer call() throws Exception {
-            try (Database db = installation.store.open()) {
-                var actor = Actor.of(db, new org.cradle.access.Account(by, by, "practitioner", agency));
-                var sent = installation.transfers(db).send(person, to, actor, authority, out);
-                new AuditLog(db, Clock.systemUTC()).record(new AuditLog.Entry(by, "send transfer", person,
-                        "transfer " + sent.transferId() + " to " + to + (authority == null ? "" : " with confidential items under: " + authority), "cli", null));
-                spec.commandLine().getOut().println("transfer " + sent.transferId() + " written to " + out + "; acknowledgement due by " + sent.ackDue()
-                        + (sent.confidentialAddressesWithheld() > 0 ? "; " + sent.confidentialAddressesWithheld() + " confidential address(es) withheld" : ""));
-                return 0;
-            }
+        void run(Database db, Transfers transfers, java.io.PrintWriter out) {
+            var actor = Actor.of(db, new org.cradle.access.Account(by, by, "practitioner", agency));
+            var sent = transfers.send(person, to, actor, authority, bundle);
+            new AuditLog(db, Clock.systemUTC()).record(new AuditLog.Entry(by, "send transfer", person,
+                    "transfer " + sent.transferId() + " to " + to + (authority == null ? "" : " with confidential items under: " + authority), "cli", null));
+            out.println("transfer " + sent.transferId() + " written to " + bundle + "; acknowledgement due by " + sent.ackDue()
+                    + (sent.confidentialAddressesWithheld() > 0 ? "; " + sent.confidentialAddressesWithheld() + " confidential address(es) withheld" : ""));
         }
     }
 
     @Command(name = "receive", description = "Check a bundle's seal and signer, then store it whole; refused whole (exit 1) when anything does not check out.")
-    static final class Receive implements Callable<Integer> {
-        @Mixin
-        Installation installation;
-
+    static final class Receive extends Step {
         @Option(names = "--by", required = true, paramLabel = "USER", description = "who is receiving it")
         String by;
 
@@ -96,56 +106,29 @@ final class TransferCommand {
         @Parameters(paramLabel = "BUNDLE")
         Path bundle;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            try (Database db = installation.store.open()) {
-                var transfers = installation.transfers(db);
-                Transfers.Received received;
-                try {
-                    received = transfers.receive(bundle, by);
-                } catch (RefusedTransfer e) {
-                    spec.commandLine().getErr().println(e.getMessage());
-                    return 1;
-                }
-                new AuditLog(db, Clock.systemUTC()).record(new AuditLog.Entry(by, "receive transfer", received.child(),
-                        "transfer " + received.transferId() + " from " + received.fromArea(), "cli", null));
-                spec.commandLine().getOut().println("transfer " + received.transferId() + " from area " + received.fromArea() + " stored: child is person "
-                        + received.child() + ", " + received.stored().eventsAdded() + " events added");
-                if (ackOut != null) {
-                    transfers.acknowledge(received.transferId(), by, ackOut);
-                    spec.commandLine().getOut().println("acknowledgement written to " + ackOut + ": send it back to the sending area");
-                }
-                return 0;
+        void run(Database db, Transfers transfers, java.io.PrintWriter out) throws RefusedTransfer {
+            var received = transfers.receive(bundle, by);
+            new AuditLog(db, Clock.systemUTC()).record(new AuditLog.Entry(by, "receive transfer", received.child(),
+                    "transfer " + received.transferId() + " from " + received.fromArea(), "cli", null));
+            out.println("transfer " + received.transferId() + " from area " + received.fromArea() + " stored: child is person "
+                    + received.child() + ", " + received.stored().eventsAdded() + " events added");
+            if (ackOut != null) {
+                transfers.acknowledge(received.transferId(), by, ackOut);
+                out.println("acknowledgement written to " + ackOut + ": send it back to the sending area");
             }
         }
     }
 
     @Command(name = "ack", description = "At the sending installation: record the receiver's signed acknowledgement.")
-    static final class Ack implements Callable<Integer> {
-        @Mixin
-        Installation installation;
-
+    static final class Ack extends Step {
         @Parameters(paramLabel = "ACKNOWLEDGEMENT")
         Path file;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            try (Database db = installation.store.open()) {
-                try {
-                    var sent = installation.transfers(db).recordAcknowledgement(file);
-                    spec.commandLine().getOut().println("transfer " + sent.transferId() + " acknowledged by " + sent.acknowledgedBy());
-                    return 0;
-                } catch (RefusedTransfer e) {
-                    spec.commandLine().getErr().println(e.getMessage());
-                    return 1;
-                }
-            }
+        void run(Database db, Transfers transfers, java.io.PrintWriter out) throws RefusedTransfer {
+            var sent = transfers.recordAcknowledgement(file);
+            out.println("transfer " + sent.transferId() + " acknowledged by " + sent.acknowledgedBy());
         }
     }
 }

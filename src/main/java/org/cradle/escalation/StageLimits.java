@@ -35,6 +35,19 @@ public final class StageLimits {
         }
     }
 
+    /** The partnership's own file when {@code $CRADLE_ESCALATION_STAGES} names one, else the shipped limits. */
+    public static StageLimits configured() {
+        String file = System.getenv("CRADLE_ESCALATION_STAGES");
+        if (file == null || file.isBlank()) {
+            return standard();
+        }
+        try {
+            return read(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     public static StageLimits read(Path file) throws IOException {
         try (var reader = Files.newBufferedReader(file)) {
             return read(new ObjectMapper(new YAMLFactory()).readTree(reader), file.toString());

@@ -18,7 +18,7 @@ public record Services(Database database, ChronologyReader chronologies, AlertSt
     public static Services of(Database database, Accounts accounts, Clock clock) {
         Workflows workflows;
         try {
-            workflows = new Workflows(database, StandardEngine.from(RulePack.defaultFolder()), StageLimits.standard(), clock);
+            workflows = new Workflows(database, StandardEngine.from(RulePack.defaultFolder()), StageLimits.configured(), clock);
         } catch (java.io.IOException | RulePack.InvalidRulePackException e) {
             throw new IllegalStateException("the rules cannot be loaded from " + RulePack.defaultFolder() + ": " + e.getMessage(), e);
         }

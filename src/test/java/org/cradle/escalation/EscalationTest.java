@@ -79,4 +79,17 @@ class EscalationTest {
                     .contains("Escalation overdue with the partnership");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void eachPartnershipSetsItsOwnStageLimitsAndAFaultIsNamedByPlace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var shipped = StageLimits.standard();
+        assertThat(shipped.workingDays("E10000002", 1)).isEqualTo(3);
+        assertThat(shipped.workingDays("E08000007", 1)).as("an area without its own uses the national limits").isEqualTo(5);
+        var file = java.nio.file.Files.writeString(dir.resolve("stages.yaml"), """
+                national: {practitioners: 5, managers: 5, senior-managers: 10, partnership: 10}
+                areas:
+                  E08000007: {practitioners: 2, managers: 0, senior-managers: 5, partnership: 5}
+                """);
+        assertThatThrownBy(() -> StageLimits.read(file)).hasMessage(file + ": areas.E08000007.managers: a whole number of working days, at least 1");
+    }
 }
