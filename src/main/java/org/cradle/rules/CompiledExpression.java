@@ -46,6 +46,8 @@ final class CompiledExpression {
         final Map<String, Object> person;
         final Map<String, Object> trigger;
         final Object[] slots;
+        /** Iterations of every comprehension in this evaluation, nested ones included: the bound is on the whole, like the interpreter's. */
+        int iterations;
 
         Frame(Map<String, Object> e, Map<String, Object> child, Map<String, Object> person, Map<String, Object> trigger, int slots) {
             this.e = e;
@@ -186,9 +188,8 @@ final class CompiledExpression {
                 return over == ERROR ? ERROR : giveWay();
             }
             f.slots[accu] = init.eval(f);
-            int n = 0;
             for (Object item : items) {
-                if (++n > MAX_ITERATIONS) {
+                if (++f.iterations > MAX_ITERATIONS) {
                     return giveWay();
                 }
                 f.slots[iter] = item;
