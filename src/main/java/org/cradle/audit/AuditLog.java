@@ -18,7 +18,7 @@ import org.cradle.store.Database;
  * <p>Someone able to rewrite the whole table could recompute every hash; publishing the head of the chain
  * elsewhere from time to time ({@code ./cradle audit verify} prints it) makes that detectable too.
  */
-public final class AuditLog {
+public final class AuditLog implements Audit {
 
     /** What was done: for example {@code read chronology}, {@code search people}, {@code import case file}. */
     public record Entry(String actor, String action, Long personId, String detail, String client, String purpose) {
@@ -49,6 +49,7 @@ public final class AuditLog {
     }
 
     /** Appends one entry; entries from concurrent requests are chained one after another. */
+    @Override
     public synchronized void record(Entry e) {
         database.jdbi().useTransaction(h -> {
             String previous = h.createQuery("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1").mapTo(String.class).findFirst().orElse("");

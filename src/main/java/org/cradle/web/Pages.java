@@ -1,7 +1,6 @@
 package org.cradle.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +35,7 @@ final class Pages {
         String q = ctx.queryParam("q");
         var model = model(ctx, "Find a person");
         model.put("q", q == null ? "" : q);
-        List<Chronology.PersonRef> people = q == null || q.isBlank() ? List.of() : services.chronologies().findPeople(q, 50);
-        if (q != null && !q.isBlank()) {
-            Trail.record(services, ctx, "search people", null, "q=" + q + " (" + people.size() + " found)");
-        }
+        List<Chronology.PersonRef> people = q == null || q.isBlank() ? List.of() : services.records().findPeople(Acting.actor(ctx), q, 50);
         model.put("searched", q != null && !q.isBlank());
         model.put("people", people);
         templates.render(ctx, "find.jte", model);
@@ -48,15 +44,14 @@ final class Pages {
     private void chronology(Context ctx) {
         long id = Params.id(ctx, "id");
         var query = Params.chronologyQuery(ctx);
-        var chronology = services.chronologies().chronology(id, query).orElseThrow(() -> new NotFoundResponse("no person with id " + id));
-        Trail.record(services, ctx, "read chronology", id, ctx.queryString());
+        var chronology = services.records().chronology(Acting.actor(ctx), id, query);
         var model = model(ctx, "Chronology: " + chronology.person().name());
         model.put("chronology", chronology);
         model.put("query", query);
-        model.put("agencies", services.chronologies().agencies());
+        model.put("agencies", services.records().agencies());
         // Most urgent first: an injury to a baby must not sit below a late recording.
         var severity = List.of("urgent", "high", "medium", "low");
-        model.put("alerts", services.alerts().list(id, null).stream().filter(a -> !a.status().equals("dismissed"))
+        model.put("alerts", services.records().alerts(Acting.actor(ctx), id, null).stream().filter(a -> !a.status().equals("dismissed"))
                 .sorted(java.util.Comparator.comparing((AlertStore.StoredAlert a) -> severity.indexOf(a.severity()))
                         .thenComparing(AlertStore.StoredAlert::raisedOn, java.util.Comparator.reverseOrder()))
                 .toList());

@@ -3,15 +3,14 @@ package org.cradle.web;
 import java.time.Clock;
 import org.cradle.access.Accounts;
 import org.cradle.audit.AuditLog;
-import org.cradle.store.AlertStore;
-import org.cradle.store.ChronologyReader;
 import org.cradle.store.Database;
+import org.cradle.store.RecordAccess;
 
-/** What the web application works with. */
-public record Services(Database database, ChronologyReader chronologies, AlertStore alerts, AuditLog audit, Accounts accounts, Clock clock) {
+/** What the web application works with. People's records are read only through {@link RecordAccess}. */
+public record Services(Database database, RecordAccess records, AuditLog audit, Accounts accounts, SignInLimits limits, Clock clock) {
 
     public static Services of(Database database, Accounts accounts, Clock clock) {
-        return new Services(database, new ChronologyReader(database), new AlertStore(database, clock), new AuditLog(database, clock),
-                accounts, clock);
+        var audit = new AuditLog(database, clock);
+        return new Services(database, new RecordAccess(database, audit, clock), audit, accounts, new SignInLimits(clock), clock);
     }
 }

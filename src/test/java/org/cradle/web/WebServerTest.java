@@ -92,10 +92,10 @@ class WebServerTest {
 
     @Test
     void theChronologyApiFiltersAndAuditsEveryRead() throws Exception {
-        long twin1 = Json.read(web.getAs("police.warks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
+        long twin1 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
         int before = auditCount("read chronology");
-        JsonNode all = Json.read(web.getAs("police.warks", "/api/people/" + twin1 + "/chronology").body());
-        JsonNode health = Json.read(web.getAs("police.warks", "/api/people/" + twin1 + "/chronology?type=health&from=2018-03-01").body());
+        JsonNode all = Json.read(web.getAs("sw.bucks", "/api/people/" + twin1 + "/chronology").body());
+        JsonNode health = Json.read(web.getAs("sw.bucks", "/api/people/" + twin1 + "/chronology?type=health&from=2018-03-01").body());
 
         assertThat(all.get("count").asInt()).isGreaterThan(health.get("count").asInt()).isGreaterThan(50);
         assertThat(health.get("entries")).allSatisfy(e -> {
