@@ -52,8 +52,8 @@ public final class CaseTeams {
         database.jdbi().useTransaction(h -> {
             boolean present = h.createQuery("""
                             SELECT COUNT(*) FROM case_team WHERE person_id = :p AND agency = :a AND relation = :r AND ended_at IS NULL
-                            AND (username = :u OR (username IS NULL AND :u IS NULL))""")
-                    .bind("p", m.personId()).bind("a", m.agency()).bind("r", m.relation().code()).bind("u", m.username())
+                            AND COALESCE(username, '') = :u""")
+                    .bind("p", m.personId()).bind("a", m.agency()).bind("r", m.relation().code()).bind("u", userKey(m))
                     .mapTo(Integer.class).one() > 0;
             if (!present) {
                 h.createUpdate("""
@@ -80,11 +80,18 @@ public final class CaseTeams {
         return placed;
     }
 
-    /** Ends a user's membership of a case (their row stays, with the end). Returns whether there was one. */
-    public boolean end(long personId, String username, Relation relation) {
-        return database.jdbi().withHandle(h -> h.createUpdate(
-                        "UPDATE case_team SET ended_at = :at WHERE person_id = :p AND username = :u AND relation = :r AND ended_at IS NULL")
-                .bind("at", now()).bind("p", personId).bind("u", username).bind("r", relation.code()).execute()) > 0;
+    /** Ends a membership (the row stays, with its end): a core group's member leaves, a worker is reallocated. */
+    public boolean end(Member m) {
+        return database.jdbi().withHandle(h -> h.createUpdate("""
+                        UPDATE case_team SET ended_at = :at WHERE person_id = :p AND agency = :a AND relation = :r AND ended_at IS NULL
+                        AND COALESCE(username, '') = :u""")
+                .bind("at", now()).bind("p", m.personId()).bind("a", m.agency()).bind("r", m.relation().code()).bind("u", userKey(m))
+                .execute()) > 0;
+    }
+
+    /** The member's username, or '' for a whole agency: compared without a null parameter, whose type PostgreSQL cannot tell. */
+    private static String userKey(Member m) {
+        return m.username() == null ? "" : m.username();
     }
 
     /** The current members of the cases of these people. */
