@@ -166,6 +166,54 @@ class WebServerTest {
         assertThat(described).isEqualTo(served);
     }
 
+    @Test
+    void signingInIsRefusedAfterFiveFailuresForTheAccountEvenWithTheRightPassword() throws Exception {
+        // An account of its own (the demo's are shared by the other tests); the server knows no such user, which fails the same way.
+        for (int i = 0; i < SignInLimits.PER_ACCOUNT; i++) {
+            assertThat(web.getAs("locked.out", "/api/agencies").statusCode()).isEqualTo(401);
+        }
+        var refused = web.getAs("locked.out", "/api/agencies");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("too many failed sign-ins");
+        assertThat(auditCount("sign-in refused: too many failures")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRequestBodyOverTheLimitIsRefused() throws Exception {
+        var big = "{\"note\": \"" + "x".repeat((int) WebServer.MAX_REQUEST_BYTES) + "\"}";
+        var response = web.postJsonAs("sw.bucks", "/api/alerts/1/acknowledge", big);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void breakGlassFromThePageOpensTheRecordAndShowsOnTheLeadsReviewPage() throws Exception {
+        long twin1 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
+        HttpClient police = web.signedIn("police.warks");
+        var refused = web.get(police, "/people/" + twin1);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("not part of this child", "Why you need this record");
+        var opened = web.post(police, "/people/" + twin1 + "/break-glass", "csrf", TestServer.csrfOf(refused.body()),
+                "reason", "a call about an injured baby at the family home", "hours", "3");
+        assertThat(opened.statusCode()).isEqualTo(302);
+        assertThat(web.get(police, "/people/" + twin1).statusCode()).isEqualTo(200);
+
+        HttpClient lead = web.signedIn("lead.bucks");
+        var reviews = web.get(lead, "/access/reviews");
+        assertThat(reviews.body()).contains("police.warks", "a call about an injured baby at the family home");
+        JsonNode listed = Json.read(web.getAs("lead.bucks", "/api/access/reviews").body()).get("grants");
+        long grant = -1;
+        for (JsonNode g : listed) {
+            if (g.get("reason").asText().equals("a call about an injured baby at the family home")) {
+                grant = g.get("id").asLong();
+            }
+        }
+        assertThat(web.post(lead, "/access/reviews/" + grant, "csrf", TestServer.csrfOf(reviews.body()), "outcome", "appropriate",
+                "note", "checked with the duty team").statusCode()).isEqualTo(302);
+        assertThat(web.get(lead, "/access/reviews").body()).doesNotContain("a call about an injured baby at the family home");
+        assertThat(web.get(police, "/access/reviews").statusCode()).isEqualTo(403);
+    }
+
     private static int auditCount(String action) {
         return web.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_entry WHERE action = :a").bind("a", action)
                 .mapTo(Integer.class).one());
