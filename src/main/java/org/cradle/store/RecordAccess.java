@@ -148,7 +148,7 @@ public final class RecordAccess {
             public String event(long eventId, long agencyId, String document) {
                 // Events beyond the person's chronology (the ones theirs refer to) are judged on what is known of them.
                 String seen = documents.get(eventId);
-                return seen != null ? seen : view.event(document, reader.agency(agencyId), Set.of());
+                return seen != null ? seen : view.event(document, Json.read(document).path("type").asText(), reader.agency(agencyId), Set.of());
             }
         }).exportPerson(id, out);
         record(actor, "export person", id, view.showsConfidentialAddresses() ? "with confidential addresses" : null);
@@ -166,7 +166,7 @@ public final class RecordAccess {
 
             @Override
             public String event(long eventId, long agencyId, String document) {
-                return view.event(document, reader.agency(agencyId), Set.of());
+                return view.event(document, Json.read(document).path("type").asText(), reader.agency(agencyId), Set.of());
             }
         }).exportAll(out);
         record(actor, "export all", null, view.showsConfidentialAddresses() ? "with confidential addresses" : null);

@@ -78,7 +78,7 @@ final class Redaction {
     Chronology.Entry entry(Chronology.Entry e) {
         var knew = new HashSet<String>();
         e.knownTo().forEach(k -> knew.add(key(agencies.apply(k.agency()))));
-        String document = event(e.document(), e.agency(), knew);
+        String document = event(e.document(), e.type(), e.agency(), knew);
         if (document == e.document()) {
             return e;
         }
@@ -91,19 +91,22 @@ final class Redaction {
     /**
      * An event document as the actor may see it (the same string when nothing in it is kept from them).
      *
+     * @param type       the event's type
      * @param recordedBy the agency that recorded it
      * @param knownTo    the agencies that knew it ({@code AREA/LOCAL-ID}); may be partial where only the recording is known
      */
-    String event(String document, Chronology.AgencyRef recordedBy, Set<String> knownTo) {
+    String event(String document, String type, Chronology.AgencyRef recordedBy, Set<String> knownTo) {
         boolean mayHideAddress = !addresses && (document.contains("address") || document.contains("postcode")
                 || document.contains("housing.refuge-entered") || secrets.stream().anyMatch(document::contains));
-        boolean flagged = document.contains("x_sealed") || document.contains("x_restricted_to") || document.contains("\"health.")
-                || document.contains("\"custody.") || document.contains("offender.registered") || document.contains("criminal-history");
-        if (!mayHideAddress && !flagged) {
-            return document;
+        boolean marked = document.contains("x_sealed") || document.contains("x_restricted_to") || document.contains("criminal-history");
+        if (!mayHideAddress && !marked) {
+            // Most events: the type alone says whether the policy has anything to say, without reading the document.
+            var byType = Sensitivity.ofEvent(type, null, false, false);
+            if (byType.isEmpty() || policy.item(actor, standing, new Item(byType, key(recordedBy), knownTo, Set.of())).shown()) {
+                return document;
+            }
         }
         ObjectNode doc = (ObjectNode) Json.read(document);
-        String type = doc.path("type").asText();
         JsonNode details = doc.path("details");
         var sensitivities = Sensitivity.ofEvent(type, "history.recorded".equals(type) ? details.path("kind").asText(null) : null,
                 doc.path("x_sealed").asBoolean(false), carriesAddress(details));
