@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cradle.access.AccessPolicy;
+import org.cradle.access.LegalBasis;
 import org.cradle.access.Actor;
 import org.cradle.access.Relation;
 import org.cradle.access.Role;
@@ -138,19 +139,7 @@ public final class RecordAccess {
         var documents = new HashMap<Long, String>();
         reader.chronology(id, ChronologyQuery.everything()).orElseThrow(() -> new NotFound(id)).entries()
                 .forEach(e -> documents.put(e.id(), view.entry(e).document()));
-        new Exporter(database, new Exporter.View() {
-            @Override
-            public String person(String document) {
-                return view.person(document);
-            }
-
-            @Override
-            public String event(long eventId, long agencyId, String document) {
-                // Events beyond the person's chronology (the ones theirs refer to) are judged on what is known of them.
-                String seen = documents.get(eventId);
-                return seen != null ? seen : view.event(document, Json.read(document).path("type").asText(), reader.agency(agencyId), Set.of());
-            }
-        }).exportPerson(id, out);
+        new Exporter(database, exported(view, documents)).exportPerson(id, out);
         record(actor, "export person", id, view.showsConfidentialAddresses() ? "with confidential addresses" : null);
     }
 
@@ -158,7 +147,16 @@ public final class RecordAccess {
     public void exportAll(Actor actor, Writer out) throws IOException {
         requireOperator(actor, "export the whole store");
         var view = new Redaction(policy, actor, Standing.NONE, allConfidentialAddresses(), reader::agency);
-        new Exporter(database, new Exporter.View() {
+        new Exporter(database, exported(view, Map.of())).exportAll(out);
+        record(actor, "export all", null, view.showsConfidentialAddresses() ? "with confidential addresses" : null);
+    }
+
+    /**
+     * Documents as they leave in an export: as already judged in the chronology ({@code judged}, by event id), or else
+     * judged on what is known of them (the events a chronology's refer to; every event of the whole store).
+     */
+    private Exporter.View exported(Redaction view, Map<Long, String> judged) {
+        return new Exporter.View() {
             @Override
             public String person(String document) {
                 return view.person(document);
@@ -166,10 +164,10 @@ public final class RecordAccess {
 
             @Override
             public String event(long eventId, long agencyId, String document) {
-                return view.event(document, Json.read(document).path("type").asText(), reader.agency(agencyId), Set.of());
+                String seen = judged.get(eventId);
+                return seen != null ? seen : view.event(document, Json.read(document).path("type").asText(), reader.agency(agencyId), Set.of());
             }
-        }).exportAll(out);
-        record(actor, "export all", null, view.showsConfidentialAddresses() ? "with confidential addresses" : null);
+        };
     }
 
     /** What a rule would have raised over every child in the store (the operator's view of the whole store). */
@@ -188,6 +186,123 @@ public final class RecordAccess {
                 s -> reach(h, actor, s) == AccessPolicy.Reach.DETAIL)).toList());
         record(actor, "read alerts", person, (status == null ? "" : "status=" + status + " ") + "(" + shown.size() + " shown)");
         return shown;
+    }
+
+    /** A share as stored: the {@code info.shared} event that records it, and the legal basis it relied on. */
+    public record Share(long event, String localId, LegalBasis legalBasis, List<Long> events, List<Long> with) {
+    }
+
+    /**
+     * Shares entries the actor's agency recorded about a person with other agencies, on a stated legal basis and for a
+     * stated purpose. The share is itself an event ({@code info.shared}, recorded by the actor's agency, with the
+     * basis in its details), so "which agency knew what, and when" answers it like any other sharing.
+     */
+    public Share share(Actor actor, long personId, List<Long> eventIds, List<Long> agencyIds, LegalBasis basis, String purpose)
+            throws IOException {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("say what the information is shared for");
+        }
+        if (eventIds.isEmpty() || agencyIds.isEmpty()) {
+            throw new IllegalArgumentException("name the entries to share and the agencies to share them with");
+        }
+        var view = detail(actor, personId, "share", null);
+        var entries = new HashMap<Long, Chronology.Entry>();
+        reader.chronology(personId, ChronologyQuery.everything()).orElseThrow(() -> new NotFound(personId)).entries()
+                .forEach(e -> entries.put(e.id(), e));
+        var shared = new ArrayList<String>();
+        for (long id : eventIds) {
+            var entry = entries.get(id);
+            if (entry == null) {
+                throw new IllegalArgumentException("entry " + id + " is not in this person's chronology");
+            }
+            if (!Redaction.key(entry.agency()).equals(actor.agency())) {
+                throw new IllegalArgumentException("your agency shares what it recorded: entry " + id + " was recorded by " + entry.agency().name());
+            }
+            if (view.entry(entry) != entry && view.entry(entry).type().equals("other.withheld")) {
+                throw new Refused("entry " + id + " is withheld from you");
+            }
+            shared.add(entry.localId());
+        }
+        var recipients = new ArrayList<Chronology.AgencyRef>();
+        for (long id : agencyIds) {
+            var agency = agencies().get(id);
+            if (agency == null) {
+                throw new IllegalArgumentException("no agency with id " + id);
+            }
+            recipients.add(agency);
+        }
+        return database.jdbi().withHandle(h -> {
+            var person = h.createQuery("SELECT local_id, area_code, document FROM person WHERE id = :id").bind("id", personId)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).one();
+            String[] own = actor.agency().split("/", 2);
+            var mine = h.createQuery("SELECT id, document FROM agency WHERE area_code = :a AND local_id = :l").bind("a", own[0])
+                    .bind("l", own.length > 1 ? own[1] : "").map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).findFirst()
+                    .orElseThrow(() -> new Refused("your agency (" + actor.agency() + ") holds no record here to share"));
+            // The person's record as stored (all of it already held, so storing it again adds nothing), and the share.
+            var whole = new java.io.StringWriter();
+            try {
+                new Exporter(database, Exporter.View.WHOLE).exportPerson(personId, whole);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            var file = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(whole.toString());
+            var agencyList = file.withArray("agencies");
+            var ownAgency = reader.agency(mine.getKey());
+            for (var a : java.util.stream.Stream.concat(java.util.stream.Stream.of(ownAgency), recipients.stream()).toList()) {
+                if (fileId(agencyList, a.localId(), a.id()) == null) {
+                    var doc = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(h.createQuery("SELECT document FROM agency WHERE id = :id")
+                            .bind("id", a.id()).mapTo(String.class).one());
+                    agencyList.add(doc.put("area", a.area()));
+                }
+            }
+            var eventList = file.withArray("events");
+            String localId = "share-" + java.util.UUID.randomUUID();
+            String today = java.time.LocalDate.now(clock).toString();
+            var event = eventList.addObject().put("id", localId).put("type", "info.shared").put("occurred", today)
+                    .put("recorded", today).put("agency", fileId(agencyList, ownAgency.localId(), ownAgency.id()))
+                    .put("summary", "Shared " + shared.size() + (shared.size() == 1 ? " entry" : " entries") + " with "
+                            + recipients.stream().map(Chronology.AgencyRef::name).collect(java.util.stream.Collectors.joining(", ")) + ": " + purpose.strip());
+            event.putArray("subjects").add(fileId(file.withArray("people"), person[0], personId));
+            var details = event.putObject("details");
+            var events = details.putArray("events");
+            for (long id : eventIds) {
+                events.add(fileId(eventList, entries.get(id).localId(), id));
+            }
+            var with = details.putArray("with");
+            recipients.forEach(r -> with.add(fileId(agencyList, r.localId(), r.id())));
+            details.put("x_legal_basis", basis.code()).put("x_legal_basis_condition", basis.condition())
+                    .put("x_purpose", purpose.strip()).put("x_shared_by", actor.username());
+            java.nio.file.Path temp = java.nio.file.Files.createTempFile("cradle-share", ".casefile.json");
+            try {
+                java.nio.file.Files.writeString(temp, Json.write(file));
+                new Importer(database, clock).importFile(temp, actor.username());
+            } catch (org.cradle.casefile.InvalidCaseFileException e) {
+                throw new IllegalStateException("the share could not be recorded: " + e.getMessage(), e);
+            } finally {
+                java.nio.file.Files.deleteIfExists(temp);
+            }
+            long stored = h.createQuery("SELECT id FROM event WHERE agency_id = :a AND local_id = :l").bind("a", mine.getKey())
+                    .bind("l", localId).mapTo(Long.class).one();
+            audit.record(new AuditLog.Entry(actor.username(), "share", personId, "entries " + eventIds + " with agencies " + agencyIds
+                    + " as event " + stored + " (" + basis.code() + ")", actor.client(), purpose.strip()));
+            return new Share(stored, localId, basis, List.copyOf(eventIds), List.copyOf(agencyIds));
+        });
+    }
+
+    /** The id a stored record has in an exported file: its own, or {@code id~storeId} where the export had to rename it. */
+    private static String fileId(com.fasterxml.jackson.databind.node.ArrayNode list, String localId, long storeId) {
+        for (var node : list) {
+            String id = node.path("id").asText();
+            if (id.equals(localId + "~" + storeId)) {
+                return id;
+            }
+        }
+        for (var node : list) {
+            if (node.path("id").asText().equals(localId)) {
+                return localId;
+            }
+        }
+        return null;
     }
 
     /** Acknowledges, actions, dismisses or assigns an alert about a child whose record the actor may see. */

@@ -49,6 +49,7 @@ final class Api {
                 .get("/api/people/{id}/chronology", Routes.Access.SIGNED_IN, this::chronology)
                 .get("/api/people/{id}/export", Routes.Access.SIGNED_IN, this::export)
                 .post("/api/people/{id}/break-glass", Routes.Access.SIGNED_IN, this::breakGlass)
+                .post("/api/people/{id}/shares", Routes.Access.SIGNED_IN, this::share)
                 .get("/api/access/reviews", Routes.Access.SIGNED_IN, this::reviews)
                 .post("/api/access/reviews/{id}", Routes.Access.SIGNED_IN, this::review)
                 .get("/api/agencies", Routes.Access.SIGNED_IN, ctx -> ctx.json(Map.of("agencies", services.records().agencies().values())))
@@ -137,6 +138,30 @@ final class Api {
                     java.time.Duration.ofHours(body.path("hours").asLong(4))));
         } catch (IllegalArgumentException e) {
             throw new BadRequest("reason", e.getMessage());
+        }
+    }
+
+    /** POST {"events": [ids], "with": [agency ids], "legalBasis": "safeguarding", "purpose": "..."}: shares what your agency recorded. */
+    private void share(Context ctx) {
+        SignIn.checkCsrfForSession(ctx);
+        long id = Params.id(ctx, "id");
+        var body = ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.read(ctx.body());
+        var events = new java.util.ArrayList<Long>();
+        body.path("events").forEach(e -> events.add(e.asLong()));
+        var with = new java.util.ArrayList<Long>();
+        body.path("with").forEach(a -> with.add(a.asLong()));
+        org.cradle.access.LegalBasis basis;
+        try {
+            basis = org.cradle.access.LegalBasis.of(body.path("legalBasis").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("legalBasis", e.getMessage());
+        }
+        try {
+            ctx.status(201).json(services.records().share(Acting.actor(ctx), id, events, with, basis, body.path("purpose").asText(null)));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("events", e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 import org.cradle.access.Account;
@@ -23,26 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Reading people's records through the one way in: break-glass and its review, the operator's export, the audit of each. */
 class RecordAccessTest {
 
-    /** A clock the test moves on, to see a break-glass grant run out. */
-    static final class Hands extends Clock {
-        Instant now = Instant.parse("2026-11-23T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     static Actor as(String username, String role, String agency) {
         return Actor.of(new Account(username, username, role, agency), "test", null);
     }
@@ -50,7 +27,7 @@ class RecordAccessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.cradle.store.TestStores#both")
     void breakGlassOpensARecordForHoursAndShowsInTheLeadsReviewList(TestStores.TestStore store) throws Exception {
-        var clock = new Hands();
+        var clock = new MovingClock();
         try (var db = store.open()) {
             new Importer(db, clock).importFile(Seeds.file("family-t"), "test");
             var audit = new AuditLog(db, clock);
@@ -95,7 +72,7 @@ class RecordAccessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.cradle.store.TestStores#both")
     void theOperatorsExportLeavesOutConfidentialAddressesUnlessGivenTheRight(TestStores.TestStore store) throws Exception {
-        var clock = new Hands();
+        var clock = new MovingClock();
         try (var db = store.open()) {
             new Importer(db, clock).importFile(Seeds.file("baby-s"), "test");
             var audit = new AuditLog(db, clock);
@@ -116,6 +93,48 @@ class RecordAccessTest {
             var exports = db.jdbi().withHandle(h -> h.createQuery("SELECT actor || ' ' || action || ' ' || COALESCE(detail, '') FROM audit_entry "
                     + "WHERE action LIKE 'export%' ORDER BY id").mapTo(String.class).list());
             assertThat(exports).containsExactly("operator:ops export all ", "operator:ops export all with confidential addresses");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cradle.store.TestStores#both")
+    void aShareRecordsItsLegalBasisAndIsItselfAnEventOfWhoKnewWhat(TestStores.TestStore store) throws Exception {
+        var clock = new MovingClock();
+        try (var db = store.open()) {
+            new Importer(db, clock).importFile(Seeds.file("family-t"), "test");
+            var records = new RecordAccess(db, new AuditLog(db, clock), clock);
+            records.teams().place(TeamPlacement.demo(), "test");
+            var socialWorker = as("sw.bucks", "social-worker", "E10000002/csc");
+            long twin2 = records.findPeople(socialWorker, "twin 2", 5).get(0).id();
+            var chronology = records.chronology(socialWorker, twin2, ChronologyQuery.everything());
+            var ours = chronology.entries().stream().filter(e -> e.agency().localId().equals("csc")).findFirst().orElseThrow();
+            var theirs = chronology.entries().stream().filter(e -> e.agency().localId().equals("bht")).findFirst().orElseThrow();
+            long police = records.agencies().values().stream().filter(a -> a.localId().equals("police") && a.area().equals("E10000002"))
+                    .findFirst().orElseThrow().id();
+            var knownBefore = records.chronology(socialWorker, twin2, new ChronologyQuery(Set.of(), java.util.List.of(), null, null, null, police, null));
+            assertThat(knownBefore.entries()).extracting(e -> e.id()).doesNotContain(ours.id());
+
+            assertThatThrownBy(() -> records.share(socialWorker, twin2, java.util.List.of(theirs.id()), java.util.List.of(police),
+                    org.cradle.access.LegalBasis.SAFEGUARDING, "strategy discussion")).hasMessageContaining("shares what it recorded");
+            assertThatThrownBy(() -> records.share(socialWorker, twin2, java.util.List.of(ours.id()), java.util.List.of(police),
+                    org.cradle.access.LegalBasis.SAFEGUARDING, " ")).hasMessageContaining("what the information is shared for");
+            assertThatThrownBy(() -> org.cradle.access.LegalBasis.of("because")).hasMessageContaining("safeguarding, legal-obligation");
+
+            var share = records.share(socialWorker, twin2, java.util.List.of(ours.id()), java.util.List.of(police),
+                    org.cradle.access.LegalBasis.SAFEGUARDING, "strategy discussion about the injury");
+            var knownAfter = records.chronology(socialWorker, twin2, new ChronologyQuery(Set.of(), java.util.List.of(), null, null, null, police, null));
+            assertThat(knownAfter.entries()).extracting(e -> e.id()).contains(ours.id());
+            // The share is the social care's own record, in the child's chronology.
+            var shareEntry = records.chronology(socialWorker, twin2, ChronologyQuery.everything()).entries().stream()
+                    .filter(e -> e.id() == share.event()).findFirst().orElseThrow();
+            assertThat(shareEntry.type()).isEqualTo("info.shared");
+            assertThat(shareEntry.document()).contains("\"x_legal_basis\":\"safeguarding\"", "Schedule 1 paragraph 18", "sw.bucks");
+            var sharedEntry = knownAfter.entries().stream().filter(e -> e.id() == ours.id()).findFirst().orElseThrow();
+            assertThat(sharedEntry.knownTo()).anySatisfy(k -> {
+                assertThat(k.agency()).isEqualTo(police);
+                assertThat(k.via()).isEqualTo(share.event());
+                assertThat(k.from()).isEqualTo(java.time.LocalDate.ofInstant(clock.now, ZoneOffset.UTC));
+            });
         }
     }
 }

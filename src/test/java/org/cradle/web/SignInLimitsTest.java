@@ -2,37 +2,15 @@ package org.cradle.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.cradle.store.MovingClock;
 import org.junit.jupiter.api.Test;
 
 class SignInLimitsTest {
 
-    static final class Hands extends Clock {
-        Instant now = Instant.parse("2026-11-23T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void anAccountIsLockedAfterFiveFailuresUntilTheWindowPasses() {
-        var clock = new Hands();
+        var clock = new MovingClock();
         var limits = new SignInLimits(clock);
         for (int i = 0; i < SignInLimits.PER_ACCOUNT; i++) {
             assertThat(limits.allowed("sw.bucks", "10.0.0.1")).isTrue();
@@ -47,7 +25,7 @@ class SignInLimitsTest {
 
     @Test
     void anAddressIsBlockedAfterTwentyFailuresAcrossAccounts() {
-        var clock = new Hands();
+        var clock = new MovingClock();
         var limits = new SignInLimits(clock);
         for (int i = 0; i < SignInLimits.PER_ADDRESS; i++) {
             assertThat(limits.allowed("guess" + i, "10.0.0.9")).isTrue();

@@ -214,6 +214,32 @@ class WebServerTest {
         assertThat(web.get(police, "/access/reviews").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aShareOverTheApiNamesItsLegalBasis() throws Exception {
+        long twin1 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
+        JsonNode entries = Json.read(web.getAs("sw.bucks", "/api/people/" + twin1 + "/chronology").body()).get("entries");
+        long ours = -1;
+        for (JsonNode e : entries) {
+            if (e.get("agency").get("localId").asText().equals("csc")) {
+                ours = e.get("id").asLong();
+            }
+        }
+        long police = -1;
+        for (JsonNode a : Json.read(web.getAs("sw.bucks", "/api/agencies").body()).get("agencies")) {
+            if (a.get("localId").asText().equals("police") && a.get("area").asText().equals("E10000002")) {
+                police = a.get("id").asLong();
+            }
+        }
+        String body = "{\"events\": [" + ours + "], \"with\": [" + police + "], \"purpose\": \"strategy discussion\", \"legalBasis\": ";
+        var refused = web.postJsonAs("sw.bucks", "/api/people/" + twin1 + "/shares", body + "\"because\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Json.read(refused.body()).get("parameter").asText()).isEqualTo("legalBasis");
+        var shared = web.postJsonAs("sw.bucks", "/api/people/" + twin1 + "/shares", body + "\"safeguarding\"}");
+        assertThat(shared.statusCode()).isEqualTo(201);
+        assertThat(Json.read(shared.body()).get("legalBasis").asText()).isEqualTo("SAFEGUARDING");
+        assertThat(auditCount("share")).isGreaterThanOrEqualTo(1);
+    }
+
     private static int auditCount(String action) {
         return web.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_entry WHERE action = :a").bind("a", action)
                 .mapTo(Integer.class).one());
