@@ -122,7 +122,7 @@ public final class PeerComparison {
                 new SyntheticHistory(new SyntheticHistory.Plan(Math.max(1, events / 200), 200, 11)).write(w);
             }
             CaseFile history = CaseFile.load(file, Clock.systemDefaultZone());
-            Result r = new PeerComparison().compare(history, 2, 3);
+            Result r = new PeerComparison().compare(history, 1, 2);
             out.printf("rules side by side with Drools: %,d events, %d cores, alerts %s (%s)%n", r.events(),
                     Runtime.getRuntime().availableProcessors(), r.alertsByRule(), r.sameAlerts() ? "identical" : "DIFFERENT");
             out.printf("  cradle: %.2f s = %,d events/s (RuleEngine.replay of the case file)%n", r.cradleSeconds(), r.cradleEventsPerS());
