@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntHashSet;
+import com.carrotsearch.hppc.procedures.IntProcedure;
 import org.cradle.casefile.CaseFile;
 import org.cradle.chronology.Event;
 import org.cradle.people.FamilyNetwork;
@@ -29,45 +31,59 @@ final class ChildScopes {
     record Scope(Person child, List<Event> events, LocalDate end, List<String> socialCareAgencies) {
     }
 
-    private ChildScopes() {
-    }
+    private static final Comparator<Event> IN_EVENT_TIME = Comparator.comparing((Event e) -> e.occurred().first()).thenComparing(Event::id);
 
-    static List<Scope> of(CaseFile file, LocalDate until) {
+    private final List<Person> children;
+    private final Map<String, IntArrayList> byPerson = new HashMap<>();
+    private final Map<String, List<Tie<String>>> ties = new HashMap<>();
+    private final List<Event> events;
+    private final LocalDate end;
+    private final List<String> socialCare;
+
+    private ChildScopes(CaseFile file, LocalDate until) {
         var people = new LinkedHashMap<String, Person>();
         file.people().forEach(p -> people.put(p.id(), p));
-        List<String> socialCare = file.agencies().stream().filter(a -> a.kind().equals("childrens-social-care"))
-                .map(a -> a.id()).sorted().toList();
-        var order = new ArrayList<>(file.events());
-        order.sort(Comparator.comparing((Event e) -> e.occurred().first()).thenComparing(Event::id));
-        LocalDate end = until != null ? until : order.isEmpty() ? LocalDate.MIN : order.get(order.size() - 1).occurred().last();
-        var byPerson = new HashMap<String, List<Integer>>();
-        for (int i = 0; i < order.size(); i++) {
-            for (String p : order.get(i).people()) {
-                byPerson.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
+        this.children = childrenOfConcern(file, people);
+        this.socialCare = file.agencies().stream().filter(a -> a.kind().equals("childrens-social-care")).map(a -> a.id()).sorted().toList();
+        this.events = file.events();
+        this.end = until != null ? until : events.stream().max(IN_EVENT_TIME).map(e -> e.occurred().last()).orElse(LocalDate.MIN);
+        for (int i = 0; i < events.size(); i++) {
+            for (String p : events.get(i).people()) {
+                byPerson.computeIfAbsent(p, k -> new IntArrayList()).add(i);
             }
         }
-        var relationshipsByPerson = new HashMap<String, List<Tie<String>>>();
         for (Relationship r : file.relationships()) {
             var tie = new Tie<>(r.from(), r.to(), r.type(), r.fromDate() == null ? null : r.fromDate().first());
-            relationshipsByPerson.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(tie);
-            relationshipsByPerson.computeIfAbsent(r.to(), k -> new ArrayList<>()).add(tie);
+            ties.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(tie);
+            ties.computeIfAbsent(r.to(), k -> new ArrayList<>()).add(tie);
         }
-        var scopes = new ArrayList<Scope>();
-        for (Person child : childrenOfConcern(file, people)) {
-            var network = FamilyNetwork.around(child.id(), id -> relationshipsByPerson.getOrDefault(id, List.of()), null);
-            var positions = new TreeSet<Integer>();
-            network.forEach(p -> positions.addAll(byPerson.getOrDefault(p, List.of())));
-            var events = new ArrayList<Event>(positions.size());
-            for (int i : positions) {
-                Event e = order.get(i);
-                if (e.occurred().first().isAfter(end)) {
-                    break;
-                }
-                events.add(e);
+    }
+
+    /** What is needed to gather each child's stream; gathering one is left to {@link #scope}, so children go side by side. */
+    static ChildScopes of(CaseFile file, LocalDate until) {
+        return new ChildScopes(file, until);
+    }
+
+    List<Person> children() {
+        return children;
+    }
+
+    Scope scope(Person child) {
+        var positions = new IntHashSet();
+        for (String p : FamilyNetwork.around(child.id(), id -> ties.getOrDefault(id, List.of()), null)) {
+            IntArrayList mine = byPerson.get(p);
+            if (mine != null) {
+                positions.addAll(mine);
             }
-            scopes.add(new Scope(child, events, end, socialCare));
         }
-        return scopes;
+        var stream = new ArrayList<Event>(positions.size());
+        positions.forEach((IntProcedure) i -> {
+            if (!events.get(i).occurred().first().isAfter(end)) {
+                stream.add(events.get(i));
+            }
+        });
+        stream.sort(IN_EVENT_TIME);
+        return new Scope(child, stream, end, socialCare);
     }
 
     /** As RuleEngine.childrenOfConcern: children who are not themselves parents; where there are none, the expectant mother. */
