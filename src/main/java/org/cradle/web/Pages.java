@@ -24,7 +24,7 @@ final class Pages {
                 .get("/people/{id}", Routes.Access.SIGNED_IN, this::chronology);
     }
 
-    private Map<String, Object> model(Context ctx, String title) {
+    static Map<String, Object> model(Context ctx, String title) {
         var model = new HashMap<String, Object>();
         model.put("title", title);
         model.put("account", SignIn.account(ctx).orElseThrow());
@@ -60,6 +60,7 @@ final class Pages {
                 .sorted(java.util.Comparator.comparing((AlertStore.StoredAlert a) -> severity.indexOf(a.severity()))
                         .thenComparing(AlertStore.StoredAlert::raisedOn, java.util.Comparator.reverseOrder()))
                 .toList());
+        model.put("escalations", services.workflows().escalations().of(id).stream().filter(e -> e.status().equals("open")).toList());
         templates.render(ctx, "chronology.jte", model);
     }
 }

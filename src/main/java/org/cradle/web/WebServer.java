@@ -24,10 +24,16 @@ public final class WebServer {
 
     private static final Templates TEMPLATES = new Templates();
 
+    /** How often the clock's sweep runs: overdue plan actions, escalation stages whose time ran out, late transfer receipts. */
+    static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(1);
+
     private final Javalin app;
+    private final Services services;
     private Routes routes;
+    private java.util.concurrent.ScheduledExecutorService sweeper;
 
     public WebServer(Services services) {
+        this.services = services;
         var templates = TEMPLATES;
         var signIn = new SignIn(services, templates);
         this.app = Javalin.create(config -> {
@@ -45,7 +51,9 @@ public final class WebServer {
                     .post("/sign-out", Routes.Access.SIGNED_IN, signIn::signOut)
                     .get("/assets/cradle.css", Routes.Access.PUBLIC, WebServer::stylesheet);
             new Api(services).register(r);
+            new WorkflowRoutes(services).register(r);
             new Pages(services, templates).register(r);
+            new WorkflowPages(services, templates).register(r);
             config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
             config.routes.exception(SignIn.Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
             config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter()));
@@ -98,7 +106,25 @@ public final class WebServer {
 
     public WebServer start(String host, int port) {
         app.start(host, port);
+        sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "cradle-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, SWEEP_EVERY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         return this;
+    }
+
+    private void sweep() {
+        try {
+            var swept = services.workflows().sweep();
+            if (swept.overdueActions() + swept.escalationsMoved() + swept.transfersEscalated() > 0) {
+                LOG.info("sweep: {}", swept);
+            }
+        } catch (RuntimeException e) {
+            // A failed sweep is retried on the next run; it must not stop the schedule.
+            LOG.error("the workflows' sweep failed", e);
+        }
     }
 
     public int port() {
@@ -106,6 +132,9 @@ public final class WebServer {
     }
 
     public void stop() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         app.stop();
     }
 
