@@ -5,11 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntHashSet;
 import com.carrotsearch.hppc.procedures.IntProcedure;
@@ -43,7 +40,7 @@ final class ChildScopes {
     private ChildScopes(CaseFile file, LocalDate until) {
         var people = new LinkedHashMap<String, Person>();
         file.people().forEach(p -> people.put(p.id(), p));
-        this.children = childrenOfConcern(file, people);
+        this.children = org.cradle.rules.RuleEngine.childrenOfConcern(file, people);
         this.socialCare = file.agencies().stream().filter(a -> a.kind().equals("childrens-social-care")).map(a -> a.id()).sorted().toList();
         this.events = file.events();
         this.end = until != null ? until : events.stream().max(IN_EVENT_TIME).map(e -> e.occurred().last()).orElse(LocalDate.MIN);
@@ -84,21 +81,5 @@ final class ChildScopes {
         });
         stream.sort(IN_EVENT_TIME);
         return new Scope(child, stream, end, socialCare);
-    }
-
-    /** As RuleEngine.childrenOfConcern: children who are not themselves parents; where there are none, the expectant mother. */
-    private static List<Person> childrenOfConcern(CaseFile file, Map<String, Person> people) {
-        Set<String> parents = new LinkedHashSet<>();
-        for (Relationship r : file.relationships()) {
-            if (r.type().equals("parent") && people.containsKey(r.to()) && people.get(r.to()).isChild()) {
-                parents.add(r.from());
-            }
-        }
-        var children = people.values().stream().filter(p -> p.isChild() && !parents.contains(p.id())).toList();
-        if (!children.isEmpty()) {
-            return children;
-        }
-        return file.events().stream().filter(e -> e.type().startsWith("pregnancy."))
-                .flatMap(e -> e.subjects().stream()).distinct().map(people::get).filter(Objects::nonNull).limit(1).toList();
     }
 }
