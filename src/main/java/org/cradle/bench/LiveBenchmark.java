@@ -44,7 +44,12 @@ public final class LiveBenchmark {
             template.putArray("events");
 
             String password = UUID.randomUUID().toString();
-            var accounts = new Accounts().add(new Account("bench", "Benchmark", "social-worker", "bench"), PasswordHash.of(password.toCharArray()));
+            // The reader is the twins' allocated social worker: the access policy shows alerts to the case's team.
+            String socialCare = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT area_code || '/' || local_id FROM agency WHERE kind = 'childrens-social-care' ORDER BY id").mapTo(String.class).first());
+            new org.cradle.store.CaseTeams(db, Clock.systemDefaultZone()).add(new org.cradle.store.CaseTeams.Member(twin1, "bench", socialCare,
+                    org.cradle.access.Relation.ALLOCATED_WORKER, false, false, "bench"), "bench");
+            var accounts = new Accounts().add(new Account("bench", "Benchmark", "social-worker", socialCare), PasswordHash.of(password.toCharArray()));
             var server = new WebServer(Services.of(db, accounts, Clock.systemDefaultZone())).start("127.0.0.1", 0);
             try {
                 HttpClient client = HttpClient.newHttpClient();
