@@ -1,65 +1,260 @@
 package org.cradle.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.cradle.access.Account;
+import org.cradle.casefile.InvalidCaseFileException;
 import org.cradle.chronology.Chronology;
 import org.cradle.store.AlertStore;
 
-/** The first plain pages: find a person, read their chronology. (The full practitioners' UI is its own piece of work.) */
+/**
+ * The practitioners' pages: find a person, a child's overview, the chronology, alerts, recording an event, uploading
+ * a case file. Server-rendered GOV.UK Design System pages that work without JavaScript; every read and write of a
+ * person's record is audited.
+ */
 final class Pages {
 
+    /** The largest case file taken through the browser; bigger ones go through `./cradle import`. */
+    static final long UPLOAD_LIMIT = 20L * 1024 * 1024;
+    private static final String BANNER = "banner";
+
     private final Services services;
+    private final Casework casework;
     private final Templates templates;
 
-    Pages(Services services, Templates templates) {
+    Pages(Services services, Casework casework, Templates templates) {
         this.services = services;
+        this.casework = casework;
         this.templates = templates;
     }
 
     void register(Routes routes) {
         routes.get("/", Routes.Access.SIGNED_IN, this::find)
-                .get("/people/{id}", Routes.Access.SIGNED_IN, this::chronology);
+                .get("/people/{id}", Routes.Access.SIGNED_IN, this::overview)
+                .get("/people/{id}/chronology", Routes.Access.SIGNED_IN, this::chronology)
+                .get("/people/{id}/record", Routes.Access.SIGNED_IN, this::recordForm)
+                .post("/people/{id}/record", Routes.Access.SIGNED_IN, this::record)
+                .get("/alerts", Routes.Access.SIGNED_IN, this::alerts)
+                .get("/alerts/{id}", Routes.Access.SIGNED_IN, this::alert)
+                .post("/alerts/{id}", Routes.Access.SIGNED_IN, this::actOnAlert)
+                .get("/upload", Routes.Access.SIGNED_IN, this::uploadForm)
+                .post("/upload", Routes.Access.SIGNED_IN, this::upload);
     }
 
-    private Map<String, Object> model(Context ctx, String title) {
+    private static Account account(Context ctx) {
+        return SignIn.account(ctx).orElseThrow();
+    }
+
+    private Map<String, Object> model(Context ctx, String title, String section) {
         var model = new HashMap<String, Object>();
         model.put("title", title);
-        model.put("account", SignIn.account(ctx).orElseThrow());
+        model.put("account", account(ctx));
         model.put("csrf", SignIn.csrf(ctx));
+        model.put("section", section);
+        model.put("banner", takeBanner(ctx));
         return model;
+    }
+
+    /** A one-time message for the next page (after a redirect): "Event recorded", "Alert acknowledged". */
+    private static void banner(Context ctx, String message) {
+        ctx.req().getSession().setAttribute(BANNER, message);
+    }
+
+    private static String takeBanner(Context ctx) {
+        HttpSession session = ctx.req().getSession(false);
+        if (session == null || session.getAttribute(BANNER) == null) {
+            return null;
+        }
+        String message = (String) session.getAttribute(BANNER);
+        session.removeAttribute(BANNER);
+        return message;
     }
 
     private void find(Context ctx) {
         String q = ctx.queryParam("q");
-        var model = model(ctx, "Find a person");
+        boolean searched = q != null && !q.isBlank();
+        var model = model(ctx, searched ? "Find a person: " + q.strip() : "Find a person", "find");
         model.put("q", q == null ? "" : q);
-        List<Chronology.PersonRef> people = q == null || q.isBlank() ? List.of() : services.chronologies().findPeople(q, 50);
-        if (q != null && !q.isBlank()) {
+        List<Chronology.PersonRef> people = searched ? casework.find(account(ctx), q) : List.of();
+        if (searched) {
             Trail.record(services, ctx, "search people", null, "q=" + q + " (" + people.size() + " found)");
         }
-        model.put("searched", q != null && !q.isBlank());
+        model.put("searched", searched);
         model.put("people", people);
         templates.render(ctx, "find.jte", model);
+    }
+
+    private void overview(Context ctx) {
+        long id = Params.id(ctx, "id");
+        var overview = casework.overview(account(ctx), id).orElseThrow(() -> new NotFoundResponse("no person with id " + id));
+        Trail.record(services, ctx, "read overview", id, null);
+        var model = model(ctx, overview.chronology().person().name(), "find");
+        var genogram = new Genogram(overview.family());
+        model.put("overview", overview);
+        model.put("genogram", genogram.svg("genogram-title"));
+        model.put("described", genogram.described());
+        templates.render(ctx, "overview.jte", model);
     }
 
     private void chronology(Context ctx) {
         long id = Params.id(ctx, "id");
         var query = Params.chronologyQuery(ctx);
-        var chronology = services.chronologies().chronology(id, query).orElseThrow(() -> new NotFoundResponse("no person with id " + id));
+        Long person = Params.optionalId(ctx, "person");
+        var chronology = casework.chronology(account(ctx), id, query).orElseThrow(() -> new NotFoundResponse("no person with id " + id));
         Trail.record(services, ctx, "read chronology", id, ctx.queryString());
-        var model = model(ctx, "Chronology: " + chronology.person().name());
-        model.put("chronology", chronology);
+        var model = model(ctx, "Chronology: " + chronology.person().name(), "find");
+        var timeline = new Timeline(chronology, person);
+        model.put("timeline", timeline);
         model.put("query", query);
+        model.put("person", person);
         model.put("agencies", services.chronologies().agencies());
-        // Most urgent first: an injury to a baby must not sit below a late recording.
-        var severity = List.of("urgent", "high", "medium", "low");
-        model.put("alerts", services.alerts().list(id, null).stream().filter(a -> !a.status().equals("dismissed"))
-                .sorted(java.util.Comparator.comparing((AlertStore.StoredAlert a) -> severity.indexOf(a.severity()))
-                        .thenComparing(AlertStore.StoredAlert::raisedOn, java.util.Comparator.reverseOrder()))
-                .toList());
+        model.put("filtered", ctx.queryString() != null && !ctx.queryString().isBlank());
         templates.render(ctx, "chronology.jte", model);
+    }
+
+    private void recordForm(Context ctx) {
+        renderRecord(ctx, Params.id(ctx, "id"), EventForm.empty(), HttpStatus.OK);
+    }
+
+    private void renderRecord(Context ctx, long id, EventForm form, HttpStatus status) {
+        var person = services.chronologies().person(id).orElseThrow(() -> new NotFoundResponse("no person with id " + id));
+        var model = model(ctx, (form.errors.isEmpty() ? "" : "Error: ") + "Record an event about " + person.name(), "find");
+        model.put("person", person);
+        model.put("form", form);
+        ctx.status(status);
+        templates.render(ctx, "record.jte", model);
+    }
+
+    private void record(Context ctx) throws IOException {
+        SignIn.checkCsrf(ctx);
+        long id = Params.id(ctx, "id");
+        var form = EventForm.from(ctx, casework.today());
+        if (!form.errors.isEmpty()) {
+            renderRecord(ctx, id, form, HttpStatus.BAD_REQUEST);
+            return;
+        }
+        try {
+            var stored = casework.record(account(ctx), id, form);
+            if (stored.isEmpty()) {
+                form.errors.put("type", "Your agency (" + account(ctx).agency() + ") is not yet in the record, so cannot record about this person");
+                renderRecord(ctx, id, form, HttpStatus.BAD_REQUEST);
+                return;
+            }
+            Trail.record(services, ctx, "record event", id, form.kind().type() + " (import " + stored.get().importId() + ")");
+            banner(ctx, "Event recorded: " + form.kind().label().toLowerCase(Locale.ROOT) + " on " + form.event(casework.today()).path("occurred").asText());
+            ctx.redirect("/people/" + id + "/chronology");
+        } catch (InvalidCaseFileException e) {
+            e.faults().forEach(f -> form.errors.put("summary", f.toString()));
+            renderRecord(ctx, id, form, HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    private void alerts(Context ctx) {
+        boolean team = "team".equals(ctx.queryParam("show"));
+        var model = model(ctx, team ? "Alerts for my team" : "My alerts", "alerts");
+        var alerts = casework.inbox(account(ctx), team);
+        Trail.record(services, ctx, "read alerts", null, team ? "team inbox" : "my inbox");
+        var names = new HashMap<Long, String>();
+        alerts.forEach(a -> names.computeIfAbsent(a.subject(), s -> services.chronologies().person(s).map(Chronology.PersonRef::name).orElse("?")));
+        model.put("team", team);
+        model.put("alerts", alerts);
+        model.put("names", names);
+        templates.render(ctx, "alerts.jte", model);
+    }
+
+    private void alert(Context ctx) {
+        renderAlert(ctx, Params.id(ctx, "id"), Map.of(), "", HttpStatus.OK);
+    }
+
+    private void renderAlert(Context ctx, long id, Map<String, String> errors, String note, HttpStatus status) {
+        var view = casework.alert(account(ctx), id).orElseThrow(() -> new NotFoundResponse("no alert with id " + id));
+        Trail.record(services, ctx, "read alert", view.alert().subject(), "alert " + id);
+        var model = model(ctx, (errors.isEmpty() ? "" : "Error: ") + "Alert: " + view.alert().category().replace('-', ' ') + " – " + view.subject().name(), "alerts");
+        model.put("view", view);
+        model.put("errors", errors);
+        model.put("note", note);
+        model.put("agencies", services.chronologies().agencies());
+        ctx.status(status);
+        templates.render(ctx, "alert.jte", model);
+    }
+
+    private void actOnAlert(Context ctx) {
+        SignIn.checkCsrf(ctx);
+        long id = Params.id(ctx, "id");
+        String note = ctx.formParam("note") == null ? "" : ctx.formParam("note").strip();
+        AlertStore.Action action;
+        try {
+            action = AlertStore.Action.valueOf(String.valueOf(ctx.formParam("action")).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("action", "one of acknowledge, action, dismiss");
+        }
+        if (action == AlertStore.Action.DISMISS && note.isEmpty()) {
+            renderAlert(ctx, id, Map.of("note", "Enter why the alert is dismissed"), note, HttpStatus.BAD_REQUEST);
+            return;
+        }
+        try {
+            var alert = casework.act(account(ctx), id, action, note.isEmpty() ? null : note);
+            Trail.record(services, ctx, action.name().toLowerCase(Locale.ROOT) + " alert", alert.subject(), "alert " + id);
+            banner(ctx, "Alert " + alert.status());
+            ctx.redirect("/alerts/" + id);
+        } catch (IllegalStateException e) {
+            renderAlert(ctx, id, Map.of("note", "This alert is already " + casework.alert(account(ctx), id).map(v -> v.alert().status()).orElse("closed")
+                    + ": reload the page to see what was done"), note, HttpStatus.CONFLICT);
+        }
+    }
+
+    private void uploadForm(Context ctx) {
+        var model = model(ctx, "Upload a case file", "upload");
+        model.put("errors", Map.of());
+        model.put("result", null);
+        model.put("limitMb", UPLOAD_LIMIT / 1024 / 1024);
+        templates.render(ctx, "upload.jte", model);
+    }
+
+    private void upload(Context ctx) throws IOException {
+        // The form is multipart: its CSRF token is read from the parts, which the servlet parses within the size limit.
+        SignIn.checkCsrf(ctx);
+        var file = ctx.uploadedFile("casefile");
+        var errors = new LinkedHashMap<String, String>();
+        Object result = null;
+        if (file == null || file.size() == 0) {
+            errors.put("casefile", "Select a case file");
+        } else if (file.size() > UPLOAD_LIMIT) {
+            errors.put("casefile", "The case file must be smaller than " + UPLOAD_LIMIT / 1024 / 1024 + " MB");
+        } else {
+            Path tmp = Files.createTempFile("cradle-upload-", ".casefile.json");
+            try (var in = file.content()) {
+                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                result = casework.upload(account(ctx), tmp);
+                Trail.record(services, ctx, "upload case file", null, file.filename());
+            } catch (InvalidCaseFileException e) {
+                int n = 0;
+                for (var fault : e.faults()) {
+                    if (n++ == 50) {
+                        errors.put("casefile~more", "and " + (e.faults().size() - 50) + " more faults");
+                        break;
+                    }
+                    errors.put("casefile~" + n, file.filename() + ": " + fault);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        var model = model(ctx, (errors.isEmpty() ? "" : "Error: ") + "Upload a case file", "upload");
+        model.put("errors", errors);
+        model.put("result", result);
+        model.put("limitMb", UPLOAD_LIMIT / 1024 / 1024);
+        ctx.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+        templates.render(ctx, "upload.jte", model);
     }
 }

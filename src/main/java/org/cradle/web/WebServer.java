@@ -23,6 +23,7 @@ public final class WebServer {
     static final int SESSION_IDLE_SECONDS = 30 * 60;
 
     private static final Templates TEMPLATES = new Templates();
+    private static final Assets ASSETS = new Assets();
 
     private final Javalin app;
     private Routes routes;
@@ -34,6 +35,10 @@ public final class WebServer {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
+            // A case file uploaded through the browser: past the limit the upload is refused before it is read.
+            config.jetty.multipartConfig.maxFileSize(Pages.UPLOAD_LIMIT, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(Pages.UPLOAD_LIMIT + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             var r = new Routes(config);
             routes = r;
             config.routes.before(ctx -> {
@@ -42,10 +47,10 @@ public final class WebServer {
             });
             r.get("/sign-in", Routes.Access.PUBLIC, signIn::page)
                     .post("/sign-in", Routes.Access.PUBLIC, signIn::submit)
-                    .post("/sign-out", Routes.Access.SIGNED_IN, signIn::signOut)
-                    .get("/assets/cradle.css", Routes.Access.PUBLIC, WebServer::stylesheet);
+                    .post("/sign-out", Routes.Access.SIGNED_IN, signIn::signOut);
+            ASSETS.register(r);
             new Api(services).register(r);
-            new Pages(services, templates).register(r);
+            new Pages(services, new Casework(services), templates).register(r);
             config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
             config.routes.exception(SignIn.Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
             config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter()));
@@ -85,14 +90,6 @@ public final class WebServer {
             ctx.json(parameter == null ? Map.of("error", message) : Map.of("error", message, "parameter", parameter));
         } else {
             TEMPLATES.render(ctx, "problem.jte", Map.of("title", status.getMessage(), "message", message));
-        }
-    }
-
-    private static void stylesheet(Context ctx) {
-        try (var in = WebServer.class.getResourceAsStream("cradle.css")) {
-            ctx.contentType("text/css").result(in.readAllBytes());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -48,7 +48,8 @@ class WebServerTest {
         }
         assertThat(web.server.routes()).filteredOn(r -> r.access() == Routes.Access.PUBLIC)
                 .extracting(r -> r.method() + " " + r.path())
-                .containsExactlyInAnyOrder("GET /sign-in", "POST /sign-in", "GET /assets/cradle.css");
+                .containsExactlyInAnyOrder("GET /sign-in", "POST /sign-in", "GET /assets/cradle.css", "GET /assets/cradle.js",
+                        "GET /assets/govuk-frontend.min.css", "GET /assets/govuk-frontend.min.js");
         assertThat(checked).hasSize(web.server.routes().size());
         // Paths that match no route are not a way round signing in either.
         assertThat(web.get(TestServer.browser(), "/api/nothing-here").statusCode()).isEqualTo(401);
@@ -62,7 +63,10 @@ class WebServerTest {
         assertThat(find.body()).contains("2 people found", "Twin 1", "Twin 2");
 
         long twin2 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+2").body()).get("people").get(0).get("id").asLong();
-        var page = web.get(browser, "/people/" + twin2);
+        var overview = web.get(browser, "/people/" + twin2);
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains("Twin 2", "Father", "Family and household", "cradle-genogram");
+        var page = web.get(browser, "/people/" + twin2 + "/chronology");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Chronology: Twin 2", "Father", "held Twin 2 too tightly");
 

@@ -1,0 +1,130 @@
+package org.cradle.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cradle.casefile.Json;
+import org.cradle.chronology.Chronology;
+
+/**
+ * The chronology as a practitioner reads it: each entry with its grades (how reliable the source, how valid the
+ * information), late recording, and which agencies had it; and a picture of the whole span, one lane per agency.
+ */
+public final class Timeline {
+
+    /** Days between an event and its recording past which the recording counts as late. */
+    static final long LATE_DAYS = 7;
+
+    private static final Set<String> HARM = Set.of("health.injury", "harm.serious", "police.domestic-abuse", "statement.threat",
+            "health.medical-opinion", "police.incident");
+    private static final Map<String, String> RELIABILITY = Map.of("A", "always reliable", "B", "mostly reliable", "C", "fairly reliable",
+            "D", "not usually reliable", "E", "untested");
+    private static final Map<String, String> VALIDITY = Map.of("1", "known to be true", "2", "known to the source, not the officer",
+            "3", "not personally known, corroborated", "4", "cannot be judged", "5", "suspected false");
+
+    public record Item(Chronology.Entry entry, String source, String reliability, String validity, boolean late, boolean harm) {
+
+        public String grade() {
+            var parts = new ArrayList<String>();
+            if (source != null) {
+                parts.add("Source: " + source.replace('-', ' '));
+            }
+            if (reliability != null) {
+                parts.add("reliability " + reliability + (RELIABILITY.containsKey(reliability) ? " (" + RELIABILITY.get(reliability) + ")" : ""));
+            }
+            if (validity != null) {
+                parts.add("validity " + validity + (VALIDITY.containsKey(validity) ? " (" + VALIDITY.get(validity) + ")" : ""));
+            }
+            return parts.isEmpty() ? "Not graded" : String.join(", ", parts);
+        }
+    }
+
+    public final Chronology chronology;
+    public final List<Item> items;
+
+    Timeline(Chronology chronology, Long person) {
+        this.chronology = chronology;
+        var items = new ArrayList<Item>(chronology.entries().size());
+        for (var e : chronology.entries()) {
+            if (person != null && e.people().stream().noneMatch(p -> p.person() == person)) {
+                continue;
+            }
+            JsonNode doc = Json.read(e.document());
+            JsonNode source = doc.path("source");
+            items.add(new Item(e, text(source.path("kind")), text(source.path("reliability")), text(doc.path("validity")),
+                    e.recordingDelayDays() > LATE_DAYS, HARM.contains(e.type())));
+        }
+        this.items = List.copyOf(items);
+    }
+
+    private static String text(JsonNode node) {
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+
+    /** The entries by year, for headings in the list. */
+    public Map<String, List<Item>> byYear() {
+        var years = new LinkedHashMap<String, List<Item>>();
+        for (var i : items) {
+            years.computeIfAbsent(String.valueOf(i.entry().occurred().first().getYear()), y -> new ArrayList<>()).add(i);
+        }
+        return years;
+    }
+
+    /** The whole span as a picture: one lane per agency, a mark per entry (red for harm and violence). */
+    public String svg() {
+        if (items.isEmpty()) {
+            return "";
+        }
+        var lanes = new LinkedHashMap<Long, String>();
+        items.stream().map(i -> i.entry().agency()).sorted(java.util.Comparator.comparing(Chronology.AgencyRef::name))
+                .forEach(a -> lanes.putIfAbsent(a.id(), a.name()));
+        LocalDate first = items.get(0).entry().occurred().first().withDayOfYear(1);
+        LocalDate last = items.stream().map(i -> i.entry().occurred().first()).max(LocalDate::compareTo).orElse(first).plusYears(1).withDayOfYear(1);
+        long days = Math.max(1, ChronoUnit.DAYS.between(first, last));
+        int label = 250;
+        int width = 960;
+        int plot = width - label - 20;
+        int lane = 22;
+        int height = 30 + lanes.size() * lane + 10;
+        var svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cradle-timeline\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" aria-labelledby=\"timeline-title\" font-family=\"Arial, sans-serif\"><title id=\"timeline-title\">")
+                .append(items.size()).append(" entries from ").append(first.getYear()).append(" to ").append(last.getYear() - 1)
+                .append(" by agency; every entry is listed below</title>");
+        int years = last.getYear() - first.getYear();
+        int step = years > 12 ? (years + 11) / 12 : 1;
+        for (int y = first.getYear(); y <= last.getYear(); y += step) {
+            double x = label + plot * (double) ChronoUnit.DAYS.between(first, LocalDate.of(y, 1, 1)) / days;
+            svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"20\" x2=\"").append(fmt(x)).append("\" y2=\"").append(height - 8)
+                    .append("\" stroke=\"#b1b4b6\"/><text x=\"").append(fmt(x + 3)).append("\" y=\"14\" font-size=\"13\" fill=\"#505a5f\">")
+                    .append(y).append("</text>");
+        }
+        int row = 0;
+        var laneOf = new LinkedHashMap<Long, Integer>();
+        for (var l : lanes.entrySet()) {
+            int y = 30 + row * lane;
+            laneOf.put(l.getKey(), row++);
+            svg.append("<text x=\"").append(label - 8).append("\" y=\"").append(y + 14).append("\" text-anchor=\"end\" font-size=\"13\" fill=\"#0b0c0c\">")
+                    .append(Genogram.esc(l.getValue().length() > 34 ? l.getValue().substring(0, 33) + "…" : l.getValue())).append("</text>");
+            svg.append("<line x1=\"").append(label).append("\" y1=\"").append(y + 10).append("\" x2=\"").append(width - 20).append("\" y2=\"")
+                    .append(y + 10).append("\" stroke=\"#f3f2f1\" stroke-width=\"12\"/>");
+        }
+        for (var i : items) {
+            double x = label + plot * (double) ChronoUnit.DAYS.between(first, i.entry().occurred().first()) / days;
+            int y = 30 + laneOf.get(i.entry().agency().id()) * lane + 10;
+            svg.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(y).append("\" r=\"").append(i.harm() ? 5 : 4)
+                    .append("\" fill=\"").append(i.harm() ? "#d4351c" : "#1d70b8").append("\" fill-opacity=\"0.8\"/>");
+        }
+        svg.append("</svg>");
+        return svg.toString();
+    }
+
+    private static String fmt(double v) {
+        return String.valueOf(Math.round(v * 10) / 10.0);
+    }
+}
