@@ -11,11 +11,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Measure speed: 'import' (bulk import into both stores), 'chronology' (one child's chronology from a large store) "
-        + "'rules' (replay with the full rule pack) or 'live' (an event stored to its alert visible over the API; --reads rounds). "
+        + "'rules' (replay with the full rule pack) or 'live' (an event stored to its alert visible over the API; --reads rounds), 'pages' (a child's overview and chronology pages, about 2,000 entries; --reads). "
         + "The last line printed is one JSON object with the figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules | live")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules | live | pages")
     String what;
 
     @Option(names = "--events", defaultValue = "1000000", description = "events to import, or in the store (default ${DEFAULT-VALUE})")
@@ -46,9 +46,10 @@ final class BenchCommand implements Callable<Integer> {
             case "rules" -> org.cradle.bench.RulesBenchmark.run((int) events, org.cradle.rules.RulePack.defaultFolder(), out);
             case "live" -> org.cradle.bench.LiveBenchmark.run(reads, java.nio.file.Path.of(System.getProperty("cradle.home", "."), "examples"),
                     org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder()), out);
+            case "pages" -> org.cradle.bench.PagesBenchmark.run(reads, out);
             case "chronology" -> ChronologyBenchmark.run(db != null ? db : org.cradle.store.Database.embeddedUrl(java.nio.file.Path.of("bench-data")),
                     events, reads, child, out);
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "WHAT is import, chronology, rules or live, not " + what);
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "WHAT is import, chronology, rules, live or pages, not " + what);
         };
         out.println(Json.write(figures));
         return 0;

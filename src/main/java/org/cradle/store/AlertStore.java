@@ -125,11 +125,10 @@ public final class AlertStore {
         String[] key = agency.split("/", 2);
         var sql = new StringBuilder("SELECT * FROM alert a WHERE a.status IN ('open', 'acknowledged') AND (a.assigned_to = :user");
         if (team && key.length == 2) {
-            sql.append("""
-                     OR a.subject_person IN (SELECT ep.person_id FROM event_person ep JOIN event e ON e.id = ep.event_id
-                        JOIN agency g ON g.id = e.agency_id WHERE g.area_code = :area AND g.local_id = :local)
-                     OR a.subject_person IN (SELECT ep.person_id FROM event_person ep JOIN event_knowledge k ON k.event_id = ep.event_id
-                        JOIN agency g ON g.id = k.agency_id WHERE g.area_code = :area AND g.local_id = :local)""");
+            sql.append(" OR a.subject_person IN (SELECT ep.person_id FROM event_person ep JOIN event e ON e.id = ep.event_id")
+                    .append(" JOIN agency g ON g.id = e.agency_id WHERE g.area_code = :area AND g.local_id = :local)")
+                    .append(" OR a.subject_person IN (SELECT ep.person_id FROM event_person ep JOIN event_knowledge k ON k.event_id = ep.event_id")
+                    .append(" JOIN agency g ON g.id = k.agency_id WHERE g.area_code = :area AND g.local_id = :local)");
         }
         sql.append(") ORDER BY a.raised_on DESC, a.id DESC LIMIT 500");
         return database.jdbi().withHandle(h -> {

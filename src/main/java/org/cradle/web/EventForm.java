@@ -28,7 +28,7 @@ public final class EventForm {
             new Kind("police.domestic-abuse", "Domestic abuse", "risk", "Assessed risk", List.of("standard", "medium", "high")),
             new Kind("observation", "An observation of care", "concern", "What was of concern",
                     List.of("none", "coercive-control", "rough-handling", "poor-bonding", "disinterest", "other")),
-            new Kind("home.conditions", "Home conditions", "concern", "What was of concern",
+            new Kind("home.conditions", "Home conditions", "concern", "What was wrong in the home",
                     List.of("substance-smell", "damage", "hygiene", "unsafe-sleeping", "other")),
             new Kind("health.appointment", "A health appointment", "outcome", "Outcome",
                     List.of("attended", "missed", "was-not-brought", "cancelled-by-family", "cancelled-by-service")),

@@ -52,7 +52,7 @@ class BrowserJourneyTest {
 
             page.locator(".cradle-alerts").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("non mobile injury")).first().click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("non mobile injury"))).isVisible();
-            assertThat(page.getByText("Family T 5.65")).isVisible();
+            assertThat(page.getByText("Family T (Buckinghamshire SCR, 2020) 5.65")).isVisible();
             assertThat(page.getByRole(AriaRole.TABLE)).containsText("held Twin 2 too tightly");
             step(browser, "05-alert-and-its-evidence");
 

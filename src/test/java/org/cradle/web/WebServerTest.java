@@ -170,6 +170,26 @@ class WebServerTest {
         assertThat(described).isEqualTo(served);
     }
 
+    @Test
+    void theTeamsInboxHoldsAlertsAboutChildrenTheAgencyKnows() throws Exception {
+        HttpClient browser = web.signedIn("sw.bucks");
+        var team = web.get(browser, "/alerts?show=team");
+        assertThat(team.statusCode()).isEqualTo(200);
+        assertThat(team.body()).contains("Twin 2", "non mobile injury").doesNotContain("Child J");
+        var mine = web.get(browser, "/alerts");
+        assertThat(mine.body()).contains("0 alerts assigned to you");
+    }
+
+    @Test
+    void theStylesheetIsGovukFrontendWithArialAndNoGovukTypeface() throws Exception {
+        var css = web.get(TestServer.browser(), "/assets/govuk-frontend.min.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains(".govuk-header", "font-family:arial,sans-serif").doesNotContain("GDS Transport", "@font-face", ".woff");
+        var js = web.get(TestServer.browser(), "/assets/cradle.js");
+        assertThat(js.body()).contains("import { initAll } from '/assets/govuk-frontend.min.js'");
+        assertThat(web.get(TestServer.browser(), "/assets/govuk-frontend.min.js").body()).contains("initAll");
+    }
+
     private static int auditCount(String action) {
         return web.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_entry WHERE action = :a").bind("a", action)
                 .mapTo(Integer.class).one());
