@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.cradle.casefile.Json;
 import org.cradle.chronology.Chronology;
+import org.cradle.chronology.ChronologyQuery;
 
 /**
  * The facts a practitioner wants first about a child, derived from the record (never kept beside it): plans in force,
@@ -18,6 +19,10 @@ public record KeyFacts(List<Fact> plans, List<Fact> legal, Fact worker, List<Fac
     /** One fact: what, since when, and from which record. */
     public record Fact(String what, String since, String agency) {
     }
+
+    /** The entries key facts are drawn from: only these types are read for an overview, not the whole chronology. */
+    static final ChronologyQuery QUERY = new ChronologyQuery(java.util.Set.of(), List.of("plan", "court.order", "looked-after",
+            "case.worker-allocated", "case.worker-left", "custody.released"), null, null, null, null, null);
 
     static KeyFacts of(Chronology chronology, LocalDate today) {
         long child = chronology.person().id();

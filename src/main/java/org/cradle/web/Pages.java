@@ -42,6 +42,7 @@ final class Pages {
         routes.get("/", Routes.Access.SIGNED_IN, this::find)
                 .get("/people/{id}", Routes.Access.SIGNED_IN, this::overview)
                 .get("/people/{id}/chronology", Routes.Access.SIGNED_IN, this::chronology)
+                .get("/people/{id}/chronology.pdf", Routes.Access.SIGNED_IN, this::printedChronology)
                 .get("/people/{id}/record", Routes.Access.SIGNED_IN, this::recordForm)
                 .post("/people/{id}/record", Routes.Access.SIGNED_IN, this::record)
                 .get("/alerts", Routes.Access.SIGNED_IN, this::alerts)
@@ -120,6 +121,26 @@ final class Pages {
         model.put("agencies", services.chronologies().agencies());
         model.put("filtered", ctx.queryString() != null && !ctx.queryString().isBlank());
         templates.render(ctx, "chronology.jte", model);
+    }
+
+    /** The whole chronology with the family diagram, as a PDF to print for a conference or a review. */
+    private void printedChronology(Context ctx) {
+        long id = Params.id(ctx, "id");
+        var chronology = casework.chronology(account(ctx), id, org.cradle.chronology.ChronologyQuery.everything())
+                .orElseThrow(() -> new NotFoundResponse("no person with id " + id));
+        var genogram = new Genogram(casework.family(account(ctx), id).orElseThrow());
+        Trail.record(services, ctx, "print chronology", id, null);
+        var model = new HashMap<String, Object>();
+        model.put("timeline", new Timeline(chronology, null));
+        model.put("genogram", genogram.svg("print-genogram-title"));
+        model.put("described", genogram.described());
+        model.put("agencies", services.chronologies().agencies());
+        model.put("printedBy", account(ctx).name());
+        model.put("printedOn", casework.today().toString());
+        byte[] pdf = PrintedChronology.pdf(templates.string("chronology-print.jte", model));
+        ctx.contentType("application/pdf")
+                .header("Content-Disposition", "inline; filename=\"chronology-" + id + ".pdf\"")
+                .result(pdf);
     }
 
     private void recordForm(Context ctx) {
