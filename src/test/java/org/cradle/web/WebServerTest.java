@@ -244,6 +244,31 @@ class WebServerTest {
         assertThat(web.get(browser, "/?q=zzzzzz").body()).contains("0 people found");
     }
 
+    @Test
+    void theChronologyPrintsAsAPdfWithTheFamilyDiagram() throws Exception {
+        HttpClient browser = web.signedIn("sw.bucks");
+        long twin2 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+2").body()).get("people").get(0).get("id").asLong();
+        int before = auditCount("print chronology");
+        var response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base + "/people/" + twin2 + "/chronology.pdf")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/pdf"));
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(2);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Chronology: Twin 2", "Family and household", "Living in the household", "held Twin 2 too tightly");
+            // The diagram is drawn in the PDF, not left out: its names are text on the first pages.
+            var firstPages = new org.apache.pdfbox.text.PDFTextStripper();
+            firstPages.setEndPage(2);
+            assertThat(firstPages.getText(pdf)).contains("MGM", "Father");
+            // Its first page as a picture beside the browser screenshots, to be looked at.
+            java.nio.file.Files.createDirectories(Browser.SCREENSHOTS);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 80), "png",
+                    Browser.SCREENSHOTS.resolve("printed-chronology-page-1.png").toFile());
+        }
+        assertThat(auditCount("print chronology")).isEqualTo(before + 1);
+    }
+
     private static int auditCount(String action) {
         return web.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_entry WHERE action = :a").bind("a", action)
                 .mapTo(Integer.class).one());
