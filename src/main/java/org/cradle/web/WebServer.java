@@ -28,9 +28,14 @@ public final class WebServer {
     private final Javalin app;
     private Routes routes;
 
+    /** The server; it signs in through an OpenID Connect provider as well when CRADLE_OIDC_ISSUER and its fellows are set. */
     public WebServer(Services services) {
+        this(services, OidcSignIn.Config.from(System.getenv()));
+    }
+
+    WebServer(Services services, java.util.Optional<OidcSignIn.Config> oidc) {
         var templates = TEMPLATES;
-        var signIn = new SignIn(services, templates);
+        var signIn = new SignIn(services, templates, oidc.isPresent());
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
@@ -49,6 +54,7 @@ public final class WebServer {
                     .post("/sign-in", Routes.Access.PUBLIC, signIn::submit)
                     .post("/sign-out", Routes.Access.SIGNED_IN, signIn::signOut);
             ASSETS.register(r);
+            oidc.ifPresent(c -> new OidcSignIn(c, services).register(r));
             new Api(services).register(r);
             new Pages(services, new Casework(services), templates).register(r);
             config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
