@@ -115,11 +115,17 @@ final class Pages {
         Trail.record(services, ctx, "read chronology", id, ctx.queryString());
         var model = model(ctx, "Chronology: " + chronology.person().name(), "find");
         var timeline = new Timeline(chronology, person);
+        int page = Params.page(ctx, timeline.pages());
         model.put("timeline", timeline);
+        model.put("shown", timeline.page(page));
+        model.put("page", page);
+        // Links to other pages keep the filters: the query without its page.
+        String filters = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)page=[^&]*", "").replaceFirst("^&", "");
+        model.put("pageLink", "/people/" + id + "/chronology?" + (filters.isEmpty() ? "" : filters + "&") + "page=");
         model.put("query", query);
         model.put("person", person);
         model.put("agencies", services.chronologies().agencies());
-        model.put("filtered", ctx.queryString() != null && !ctx.queryString().isBlank());
+        model.put("filtered", !filters.isEmpty());
         templates.render(ctx, "chronology.jte", model);
     }
 
@@ -131,7 +137,9 @@ final class Pages {
         var genogram = new Genogram(casework.family(account(ctx), id).orElseThrow());
         Trail.record(services, ctx, "print chronology", id, null);
         var model = new HashMap<String, Object>();
-        model.put("timeline", new Timeline(chronology, null));
+        var timeline = new Timeline(chronology, null);
+        model.put("timeline", timeline);
+        model.put("entries", timeline.all());
         model.put("genogram", genogram.svg("print-genogram-title"));
         model.put("described", genogram.described());
         model.put("agencies", services.chronologies().agencies());

@@ -45,20 +45,44 @@ public final class Timeline {
         }
     }
 
+    /** Entries listed on one page; the picture above the list always shows them all. */
+    public static final int PAGE_SIZE = 250;
+
     public final Chronology chronology;
-    public final List<Item> items;
+    private final List<Chronology.Entry> entries;
 
     Timeline(Chronology chronology, Long person) {
         this.chronology = chronology;
-        var items = new ArrayList<Item>(chronology.entries().size());
-        for (var e : chronology.entries()) {
-            if (person != null && e.people().stream().noneMatch(p -> p.person() == person)) {
-                continue;
-            }
+        this.entries = person == null ? chronology.entries()
+                : chronology.entries().stream().filter(e -> e.people().stream().anyMatch(p -> p.person() == person)).toList();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public int pages() {
+        return Math.max(1, (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    /** The entries of one page (from 1), graded: only the entries shown have their documents read. */
+    public List<Item> page(int page) {
+        int from = Math.min(entries.size(), (Math.max(1, page) - 1) * PAGE_SIZE);
+        return items(entries.subList(from, Math.min(entries.size(), from + PAGE_SIZE)));
+    }
+
+    /** Every entry, graded (for the printed chronology). */
+    public List<Item> all() {
+        return items(entries);
+    }
+
+    private static List<Item> items(List<Chronology.Entry> entries) {
+        var items = new ArrayList<Item>(entries.size());
+        for (var e : entries) {
             String[] grades = grades(e.document());
             items.add(new Item(e, grades[0], grades[1], grades[2], e.recordingDelayDays() > LATE_DAYS, HARM.contains(e.type())));
         }
-        this.items = List.copyOf(items);
+        return items;
     }
 
     /**
@@ -99,7 +123,7 @@ public final class Timeline {
     }
 
     /** The entries by year, for headings in the list. */
-    public Map<String, List<Item>> byYear() {
+    public static Map<String, List<Item>> byYear(List<Item> items) {
         var years = new LinkedHashMap<String, List<Item>>();
         for (var i : items) {
             years.computeIfAbsent(String.valueOf(i.entry().occurred().first().getYear()), y -> new ArrayList<>()).add(i);
@@ -109,14 +133,14 @@ public final class Timeline {
 
     /** The whole span as a picture: one lane per agency, a mark per entry (red for harm and violence). */
     public String svg() {
-        if (items.isEmpty()) {
+        if (entries.isEmpty()) {
             return "";
         }
         var lanes = new LinkedHashMap<Long, String>();
-        items.stream().map(i -> i.entry().agency()).sorted(java.util.Comparator.comparing(Chronology.AgencyRef::name))
+        entries.stream().map(Chronology.Entry::agency).sorted(java.util.Comparator.comparing(Chronology.AgencyRef::name))
                 .forEach(a -> lanes.putIfAbsent(a.id(), a.name()));
-        LocalDate first = items.get(0).entry().occurred().first().withDayOfYear(1);
-        LocalDate last = items.stream().map(i -> i.entry().occurred().first()).max(LocalDate::compareTo).orElse(first).plusYears(1).withDayOfYear(1);
+        LocalDate first = entries.get(0).occurred().first().withDayOfYear(1);
+        LocalDate last = entries.stream().map(e -> e.occurred().first()).max(LocalDate::compareTo).orElse(first).plusYears(1).withDayOfYear(1);
         long days = Math.max(1, ChronoUnit.DAYS.between(first, last));
         int label = 250;
         int width = 960;
@@ -126,7 +150,7 @@ public final class Timeline {
         var svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cradle-timeline\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" role=\"img\" aria-labelledby=\"timeline-title\" font-family=\"Arial, sans-serif\"><title id=\"timeline-title\">")
-                .append(items.size()).append(" entries from ").append(first.getYear()).append(" to ").append(last.getYear() - 1)
+                .append(entries.size()).append(" entries from ").append(first.getYear()).append(" to ").append(last.getYear() - 1)
                 .append(" by agency; every entry is listed below</title>");
         int years = last.getYear() - first.getYear();
         int step = years > 12 ? (years + 11) / 12 : 1;
@@ -146,11 +170,12 @@ public final class Timeline {
             svg.append("<line x1=\"").append(label).append("\" y1=\"").append(y + 10).append("\" x2=\"").append(width - 20).append("\" y2=\"")
                     .append(y + 10).append("\" stroke=\"#f3f2f1\" stroke-width=\"12\"/>");
         }
-        for (var i : items) {
-            double x = label + plot * (double) ChronoUnit.DAYS.between(first, i.entry().occurred().first()) / days;
-            int y = 30 + laneOf.get(i.entry().agency().id()) * lane + 10;
-            svg.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(y).append("\" r=\"").append(i.harm() ? 5 : 4)
-                    .append("\" fill=\"").append(i.harm() ? "#d4351c" : "#1d70b8").append("\" fill-opacity=\"0.8\"/>");
+        for (var e : entries) {
+            boolean harm = HARM.contains(e.type());
+            double x = label + plot * (double) ChronoUnit.DAYS.between(first, e.occurred().first()) / days;
+            int y = 30 + laneOf.get(e.agency().id()) * lane + 10;
+            svg.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(y).append("\" r=\"").append(harm ? 5 : 4)
+                    .append("\" fill=\"").append(harm ? "#d4351c" : "#1d70b8").append("\" fill-opacity=\"0.8\"/>");
         }
         svg.append("</svg>");
         return svg.toString();

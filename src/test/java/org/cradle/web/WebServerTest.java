@@ -68,7 +68,8 @@ class WebServerTest {
         assertThat(overview.body()).contains("Twin 2", "Father", "Family and household", "cradle-genogram");
         var page = web.get(browser, "/people/" + twin2 + "/chronology");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Chronology: Twin 2", "Father", "held Twin 2 too tightly");
+        assertThat(page.body()).contains("Chronology: Twin 2", "Father", "held Twin 2 too tightly").doesNotContain("govuk-pagination");
+        assertThat(web.get(browser, "/people/" + twin2 + "/chronology?page=2").body()).contains("page: a page from 1 to 1, not &quot;2&quot;");
 
         var signOut = web.post(browser, "/sign-out", "csrf", TestServer.csrfOf(page.body()));
         assertThat(signOut.statusCode()).isEqualTo(302);
