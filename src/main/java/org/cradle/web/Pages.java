@@ -225,7 +225,10 @@ final class Pages {
         try {
             action = AlertStore.Action.valueOf(String.valueOf(ctx.formParam("action")).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("action", "one of acknowledge, action, dismiss");
+            throw new BadRequest("action", "one of acknowledge, action, dismiss, assign");
+        }
+        if (action == AlertStore.Action.ASSIGN) {
+            note = account(ctx).username();
         }
         if (action == AlertStore.Action.DISMISS && note.isEmpty()) {
             renderAlert(ctx, id, Map.of("note", "Enter why the alert is dismissed"), note, HttpStatus.BAD_REQUEST);
@@ -234,7 +237,7 @@ final class Pages {
         try {
             var alert = casework.act(account(ctx), id, action, note.isEmpty() ? null : note);
             Trail.record(services, ctx, action.name().toLowerCase(Locale.ROOT) + " alert", alert.subject(), "alert " + id);
-            banner(ctx, "Alert " + alert.status());
+            banner(ctx, action == AlertStore.Action.ASSIGN ? "Alert assigned to you" : "Alert " + alert.status());
             ctx.redirect("/alerts/" + id);
         } catch (IllegalStateException e) {
             renderAlert(ctx, id, Map.of("note", "This alert is already " + casework.alert(account(ctx), id).map(v -> v.alert().status()).orElse("closed")

@@ -69,7 +69,7 @@ class WebServerTest {
         var page = web.get(browser, "/people/" + twin2 + "/chronology");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Chronology: Twin 2", "Father", "held Twin 2 too tightly").doesNotContain("govuk-pagination");
-        assertThat(web.get(browser, "/people/" + twin2 + "/chronology?page=2").body()).contains("page: a page from 1 to 1, not &quot;2&quot;");
+        assertThat(web.get(browser, "/people/" + twin2 + "/chronology?page=2").body()).contains("page: a page from 1 to 1, not \"2\"");
 
         var signOut = web.post(browser, "/sign-out", "csrf", TestServer.csrfOf(page.body()));
         assertThat(signOut.statusCode()).isEqualTo(302);
@@ -179,6 +179,11 @@ class WebServerTest {
         assertThat(team.body()).contains("Twin 2", "non mobile injury").doesNotContain("Child J");
         var mine = web.get(browser, "/alerts");
         assertThat(mine.body()).contains("0 alerts assigned to you");
+        var alert = java.util.regex.Pattern.compile("href=\"/alerts/(\\d+)\">non mobile injury").matcher(team.body());
+        assertThat(alert.find()).isTrue();
+        var assigned = web.post(browser, "/alerts/" + alert.group(1), "csrf", TestServer.csrfOf(team.body()), "action", "assign");
+        assertThat(assigned.statusCode()).isEqualTo(302);
+        assertThat(web.get(browser, "/alerts").body()).contains("1 alert assigned to you", "/alerts/" + alert.group(1));
     }
 
     @Test
