@@ -60,7 +60,7 @@ public final class Casework {
     }
 
     Optional<Overview> overview(Account who, long person) {
-        return services.chronologies().chronology(person, KeyFacts.QUERY).map(c -> new Overview(c,
+        return services.chronologies().chronology(person, ChronologyQuery.everything()).map(c -> new Overview(c,
                 families.family(person).orElseThrow(), KeyFacts.of(c, today()), openAlerts(person)));
     }
 

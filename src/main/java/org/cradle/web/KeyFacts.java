@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.cradle.casefile.Json;
 import org.cradle.chronology.Chronology;
-import org.cradle.chronology.ChronologyQuery;
 
 /**
  * The facts a practitioner wants first about a child, derived from the record (never kept beside it): plans in force,
@@ -20,9 +19,9 @@ public record KeyFacts(List<Fact> plans, List<Fact> legal, Fact worker, List<Fac
     public record Fact(String what, String since, String agency) {
     }
 
-    /** The entries key facts are drawn from: only these types are read for an overview, not the whole chronology. */
-    static final ChronologyQuery QUERY = new ChronologyQuery(java.util.Set.of(), List.of("plan", "court.order", "looked-after",
-            "case.worker-allocated", "case.worker-left", "custody.released"), null, null, null, null, null);
+    /** The entry types key facts are drawn from: only their documents are read. */
+    private static final java.util.Set<String> TYPES = java.util.Set.of("plan.started", "plan.ended", "court.order", "looked-after.started",
+            "looked-after.ended", "case.worker-allocated", "case.worker-left", "custody.released");
 
     static KeyFacts of(Chronology chronology, LocalDate today) {
         long child = chronology.person().id();
@@ -36,6 +35,9 @@ public record KeyFacts(List<Fact> plans, List<Fact> legal, Fact worker, List<Fac
             ahead.add(new Fact("Expected date of delivery", chronology.person().expected(), null));
         }
         for (var e : chronology.entries()) {
+            if (!TYPES.contains(e.type())) {
+                continue;
+            }
             boolean aboutChild = e.people().stream().anyMatch(p -> p.person() == child && p.as().equals("subject"));
             JsonNode details = aboutChild || e.type().equals("custody.released") ? Json.read(e.document()).path("details") : null;
             String when = e.occurred().text();
