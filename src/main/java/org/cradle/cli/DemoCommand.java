@@ -62,6 +62,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Cradle is ready: http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/");
         out.println("Sign in as one of these demo users, password \"" + password + "\" (set CRADLE_DEMO_PASSWORD to change it):");
         accounts.all().forEach(a -> out.printf("  %-14s %-18s %s%n", a.username(), a.role(), a.name()));
+        out.println("From a child's chronology: Plan and meetings (the plan, the core group, conferences), Escalations (anyone, foster carers");
+        out.println("included, can raise one); /inbox shows what was sent to you. Transfers between areas: docs/workflows.md.");
         out.println("Stop with Ctrl-C.");
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

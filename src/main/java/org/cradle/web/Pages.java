@@ -56,7 +56,12 @@ final class Pages {
         return SignIn.account(ctx).orElseThrow();
     }
 
-    private Map<String, Object> model(Context ctx, String title, String section) {
+    /** The model every page's layout needs (the plan and meeting pages use it too). */
+    static Map<String, Object> model(Context ctx, String title) {
+        return model(ctx, title, "find");
+    }
+
+    private static Map<String, Object> model(Context ctx, String title, String section) {
         var model = new HashMap<String, Object>();
         model.put("title", title);
         model.put("account", account(ctx));
@@ -102,6 +107,7 @@ final class Pages {
         var model = model(ctx, overview.chronology().person().name(), "find");
         var genogram = new Genogram(overview.family());
         model.put("overview", overview);
+        model.put("escalations", services.workflows().escalations().of(id).stream().filter(e -> e.status().equals("open")).toList());
         model.put("genogram", genogram.svg("genogram-title"));
         model.put("described", genogram.described());
         templates.render(ctx, "overview.jte", model);

@@ -25,8 +25,13 @@ public final class WebServer {
     private static final Templates TEMPLATES = new Templates();
     private static final Assets ASSETS = new Assets();
 
+    /** How often the clock's sweep runs: overdue plan actions, escalation stages whose time ran out, late transfer receipts. */
+    static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(1);
+
     private final Javalin app;
+    private final Services services;
     private Routes routes;
+    private java.util.concurrent.ScheduledExecutorService sweeper;
 
     /** The server; it signs in through an OpenID Connect provider as well when CRADLE_OIDC_ISSUER and its fellows are set. */
     public WebServer(Services services) {
@@ -34,6 +39,7 @@ public final class WebServer {
     }
 
     WebServer(Services services, java.util.Optional<OidcSignIn.Config> oidc) {
+        this.services = services;
         var templates = TEMPLATES;
         var signIn = new SignIn(services, templates, oidc.isPresent());
         this.app = Javalin.create(config -> {
@@ -56,7 +62,9 @@ public final class WebServer {
             ASSETS.register(r);
             oidc.ifPresent(c -> new OidcSignIn(c, services).register(r));
             new Api(services).register(r);
+            new WorkflowRoutes(services).register(r);
             new Pages(services, new Casework(services), templates).register(r);
+            new WorkflowPages(services, templates).register(r);
             config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
             config.routes.exception(SignIn.Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
             config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter()));
@@ -101,7 +109,25 @@ public final class WebServer {
 
     public WebServer start(String host, int port) {
         app.start(host, port);
+        sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "cradle-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, SWEEP_EVERY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         return this;
+    }
+
+    private void sweep() {
+        try {
+            var swept = services.workflows().sweep();
+            if (swept.overdueActions() + swept.escalationsMoved() + swept.transfersEscalated() > 0) {
+                LOG.info("sweep: {}", swept);
+            }
+        } catch (RuntimeException e) {
+            // A failed sweep is retried on the next run; it must not stop the schedule.
+            LOG.error("the workflows' sweep failed", e);
+        }
     }
 
     public int port() {
@@ -109,6 +135,9 @@ public final class WebServer {
     }
 
     public void stop() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         app.stop();
     }
 
