@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cradle.chronology.ChronologyQuery;
-import org.cradle.store.ChronologyReader;
 import org.cradle.store.Database;
 import org.cradle.store.Importer;
 import org.cradle.synthetic.SyntheticHistory;
@@ -30,11 +29,12 @@ public final class PagesBenchmark {
             }
             long child = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM person WHERE local_id = :id").bind("id", ChronologyBenchmark.CHILD)
                     .mapTo(Long.class).one());
-            int entries = new ChronologyReader(db).chronology(child, ChronologyQuery.everything()).orElseThrow().entries().size();
+            int entries = new org.cradle.store.RecordAccess(db, org.cradle.audit.Audit.OFF, Clock.systemDefaultZone())
+                    .chronology(org.cradle.access.Actor.operator("bench", null, java.util.Set.of()), child, ChronologyQuery.everything()).entries().size();
             out.printf("pages: the child's chronology has %,d entries%n", entries);
             var result = new LinkedHashMap<String, Object>();
             result.put("chronology_entries", entries);
-            try (var client = new SignedInClient(db, "bench")) {
+            try (var client = new SignedInClient(db, "bench", child)) {
                 for (var page : Map.of("overview", "/people/" + child, "chronology", "/people/" + child + "/chronology").entrySet()) {
                     var latencies = client.time(page.getValue(), reads);
                     out.println(page.getKey() + " page (" + page.getValue() + "): " + latencies.summary());

@@ -17,16 +17,21 @@ import org.cradle.store.Database;
 import org.cradle.web.Services;
 import org.cradle.web.WebServer;
 
-/** The web server over a store, and a browser-like client signed in to it through the sign-in form, timing GETs. */
+/**
+ * The web server over a store, and a browser-like client signed in to it through the sign-in form, timing GETs; the
+ * user is the allocated worker of the child read, as the access policy requires.
+ */
 final class SignedInClient implements AutoCloseable {
 
     private final WebServer server;
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
-    SignedInClient(Database db, String agency) throws Exception {
+    SignedInClient(Database db, String agency, long child) throws Exception {
         String password = UUID.randomUUID().toString();
         var accounts = new Accounts().add(new Account("bench", "Benchmark", "social-worker", agency), PasswordHash.of(password.toCharArray()));
+        new org.cradle.store.CaseTeams(db, Clock.systemDefaultZone()).add(new org.cradle.store.CaseTeams.Member(child, "bench", agency,
+                org.cradle.access.Relation.ALLOCATED_WORKER, false, false, "bench"), "bench");
         server = new WebServer(Services.of(db, accounts, Clock.systemDefaultZone())).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
         String page = client.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).build(), HttpResponse.BodyHandlers.ofString()).body();

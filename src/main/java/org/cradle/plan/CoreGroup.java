@@ -42,6 +42,11 @@ public final class CoreGroup {
 
     public Joined join(long child, String name, String role, long agencyId, String username, String responsibility, Actor by) {
         long member = plans.addMember(child, new Plans.NewMember(name, role, agencyId, username, responsibility, true), by);
+        // A core-group member is on the child's case team: the access policy lets them see the record they now share.
+        String agency = database.jdbi().withHandle(h -> h.createQuery("SELECT area_code || '/' || local_id FROM agency WHERE id = :id")
+                .bind("id", agencyId).mapTo(String.class).one());
+        new org.cradle.store.CaseTeams(database, clock).add(new org.cradle.store.CaseTeams.Member(child, username, agency,
+                org.cradle.access.Relation.CORE_GROUP, false, false, "plan"), by.username());
         var conference = meetings.initialConference(child);
         if (conference.isEmpty() || conference.get().eventId() == null) {
             return new Joined(member, List.of(), null);

@@ -20,7 +20,7 @@ import org.cradle.casefile.Json;
 import org.cradle.plan.Actor;
 import org.cradle.rules.calendar.WorkingDays;
 import org.cradle.store.Database;
-import org.cradle.store.Exporter;
+import org.cradle.store.RecordAccess;
 import org.cradle.store.ImportResult;
 import org.cradle.store.Importer;
 import org.cradle.workflow.Workflows;
@@ -49,9 +49,11 @@ public final class Transfers {
     private final InstallationKeys keys;
     private final Clock clock;
     private final int ackWorkingDays;
+    private final RecordAccess records;
 
     public Transfers(Database database, Workflows workflows, InstallationKeys keys, Clock clock, int ackWorkingDays) {
         this.database = database;
+        this.records = new RecordAccess(database, new org.cradle.audit.AuditLog(database, clock), clock);
         this.workflows = workflows;
         this.keys = keys;
         this.clock = clock;
@@ -74,7 +76,7 @@ public final class Transfers {
                 .detail("confidential", confidential ? "included under: " + authority : "withheld")
                 .summary("The child's record was sent to area " + toArea + " by " + by.name() + "; receipt due by " + ackDue), by.username());
 
-        ObjectNode caseFile = export(child);
+        ObjectNode caseFile = export(child, toArea, by);
         int withheld = confidential ? 0 : withholdConfidentialAddresses(caseFile);
         String childLocal = localIdIn(caseFile, child);
         ObjectNode payload = Json.MAPPER.createObjectNode().put("transfer_id", transferId);
@@ -200,10 +202,17 @@ public final class Transfers {
         }
     }
 
-    private ObjectNode export(long child) {
+    /**
+     * The child's record as the access policy lets it leave: read by the transfer as a system operator (audited, with
+     * who asked and why), holding the right to read confidential addresses so that this class can decide, by the
+     * authority given, whether they travel. Sealed records never travel.
+     */
+    private ObjectNode export(long child, String toArea, Actor by) {
         var text = new StringWriter();
+        var operator = org.cradle.access.Actor.operator("transfer", "transfer of the record to area " + toArea + " for " + by.username(),
+                java.util.Set.of(org.cradle.access.Right.CONFIDENTIAL_ADDRESSES));
         try {
-            new Exporter(database).exportPerson(child, text);
+            records.exportPerson(operator, child, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

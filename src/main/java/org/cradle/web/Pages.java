@@ -16,6 +16,7 @@ import org.cradle.access.Account;
 import org.cradle.casefile.InvalidCaseFileException;
 import org.cradle.chronology.Chronology;
 import org.cradle.store.AlertStore;
+import org.cradle.store.RecordAccess;
 
 /**
  * The practitioners' pages: find a person, a child's overview, the chronology, alerts, recording an event, uploading
@@ -49,7 +50,10 @@ final class Pages {
                 .get("/alerts/{id}", Routes.Access.SIGNED_IN, this::alert)
                 .post("/alerts/{id}", Routes.Access.SIGNED_IN, this::actOnAlert)
                 .get("/upload", Routes.Access.SIGNED_IN, this::uploadForm)
-                .post("/upload", Routes.Access.SIGNED_IN, this::upload);
+                .post("/upload", Routes.Access.SIGNED_IN, this::upload)
+                .post("/people/{id}/break-glass", Routes.Access.SIGNED_IN, this::breakGlass)
+                .get("/access/reviews", Routes.Access.SIGNED_IN, this::reviews)
+                .post("/access/reviews/{id}", Routes.Access.SIGNED_IN, this::review);
     }
 
     private static Account account(Context ctx) {
@@ -91,10 +95,7 @@ final class Pages {
         boolean searched = q != null && !q.isBlank();
         var model = model(ctx, searched ? "Find a person: " + q.strip() : "Find a person", "find");
         model.put("q", q == null ? "" : q);
-        List<Chronology.PersonRef> people = searched ? casework.find(account(ctx), q) : List.of();
-        if (searched) {
-            Trail.record(services, ctx, "search people", null, "q=" + q + " (" + people.size() + " found)");
-        }
+        List<Chronology.PersonRef> people = searched ? casework.find(Acting.actor(ctx), q) : List.of();
         model.put("searched", searched);
         model.put("people", people);
         templates.render(ctx, "find.jte", model);
@@ -102,8 +103,13 @@ final class Pages {
 
     private void overview(Context ctx) {
         long id = Params.id(ctx, "id");
-        var overview = casework.overview(account(ctx), id).orElseThrow(() -> new NotFoundResponse("no person with id " + id));
-        Trail.record(services, ctx, "read overview", id, null);
+        Casework.Overview overview;
+        try {
+            overview = casework.overview(Acting.actor(ctx), id);
+        } catch (RecordAccess.Refused e) {
+            breakGlassPage(ctx, id, e);
+            return;
+        }
         var model = model(ctx, overview.chronology().person().name(), "find");
         var genogram = new Genogram(overview.family());
         model.put("overview", overview);
@@ -117,8 +123,13 @@ final class Pages {
         long id = Params.id(ctx, "id");
         var query = Params.chronologyQuery(ctx);
         Long person = Params.optionalId(ctx, "person");
-        var chronology = casework.chronology(account(ctx), id, query).orElseThrow(() -> new NotFoundResponse("no person with id " + id));
-        Trail.record(services, ctx, "read chronology", id, ctx.queryString());
+        Chronology chronology;
+        try {
+            chronology = casework.chronology(Acting.actor(ctx), id, query);
+        } catch (RecordAccess.Refused e) {
+            breakGlassPage(ctx, id, e);
+            return;
+        }
         var model = model(ctx, "Chronology: " + chronology.person().name(), "find");
         var timeline = new Timeline(chronology, person);
         int page = Params.page(ctx, timeline.pages());
@@ -130,7 +141,7 @@ final class Pages {
         model.put("pageLink", "/people/" + id + "/chronology?" + (filters.isEmpty() ? "" : filters + "&") + "page=");
         model.put("query", query);
         model.put("person", person);
-        model.put("agencies", services.chronologies().agencies());
+        model.put("agencies", services.records().agencies());
         model.put("filtered", !filters.isEmpty());
         templates.render(ctx, "chronology.jte", model);
     }
@@ -138,17 +149,16 @@ final class Pages {
     /** The whole chronology with the family diagram, as a PDF to print for a conference or a review. */
     private void printedChronology(Context ctx) {
         long id = Params.id(ctx, "id");
-        var chronology = casework.chronology(account(ctx), id, org.cradle.chronology.ChronologyQuery.everything())
-                .orElseThrow(() -> new NotFoundResponse("no person with id " + id));
-        var genogram = new Genogram(casework.family(account(ctx), id).orElseThrow());
-        Trail.record(services, ctx, "print chronology", id, null);
+        var chronology = casework.chronology(Acting.actor(ctx), id, org.cradle.chronology.ChronologyQuery.everything());
+        var genogram = new Genogram(casework.family(chronology));
+        Acting.audit(services, ctx, "print chronology", id);
         var model = new HashMap<String, Object>();
         var timeline = new Timeline(chronology, null);
         model.put("timeline", timeline);
         model.put("entries", timeline.all());
         model.put("genogram", genogram.svg("print-genogram-title"));
         model.put("described", genogram.described());
-        model.put("agencies", services.chronologies().agencies());
+        model.put("agencies", services.records().agencies());
         model.put("printedBy", account(ctx).name());
         model.put("printedOn", casework.today().toString());
         byte[] pdf = PrintedChronology.pdf(templates.string("chronology-print.jte", model));
@@ -162,7 +172,7 @@ final class Pages {
     }
 
     private void renderRecord(Context ctx, long id, EventForm form, HttpStatus status) {
-        var person = services.chronologies().person(id).orElseThrow(() -> new NotFoundResponse("no person with id " + id));
+        var person = casework.person(Acting.actor(ctx), id);
         var model = model(ctx, (form.errors.isEmpty() ? "" : "Error: ") + "Record an event about " + person.name(), "find");
         model.put("person", person);
         model.put("form", form);
@@ -179,13 +189,13 @@ final class Pages {
             return;
         }
         try {
-            var stored = casework.record(account(ctx), id, form);
+            var stored = casework.record(Acting.actor(ctx), id, form);
             if (stored.isEmpty()) {
                 form.errors.put("type", "Your agency (" + account(ctx).agency() + ") is not yet in the record, so cannot record about this person");
                 renderRecord(ctx, id, form, HttpStatus.BAD_REQUEST);
                 return;
             }
-            Trail.record(services, ctx, "record event", id, form.kind().type() + " (import " + stored.get().importId() + ")");
+            Acting.audit(services, ctx, "record event", id);
             banner(ctx, "Event recorded: " + form.kind().label().toLowerCase(Locale.ROOT) + " on " + form.event(casework.today()).path("occurred").asText());
             ctx.redirect("/people/" + id + "/chronology");
         } catch (InvalidCaseFileException e) {
@@ -197,10 +207,10 @@ final class Pages {
     private void alerts(Context ctx) {
         boolean team = "team".equals(ctx.queryParam("show"));
         var model = model(ctx, team ? "Alerts for my team" : "My alerts", "alerts");
-        var alerts = casework.inbox(account(ctx), team);
-        Trail.record(services, ctx, "read alerts", null, team ? "team inbox" : "my inbox");
+        var actor = Acting.actor(ctx);
+        var alerts = casework.inbox(actor, team);
         var names = new HashMap<Long, String>();
-        alerts.forEach(a -> names.computeIfAbsent(a.subject(), s -> services.chronologies().person(s).map(Chronology.PersonRef::name).orElse("?")));
+        alerts.forEach(a -> names.computeIfAbsent(a.subject(), s -> casework.person(actor, s).name()));
         model.put("team", team);
         model.put("alerts", alerts);
         model.put("names", names);
@@ -212,13 +222,12 @@ final class Pages {
     }
 
     private void renderAlert(Context ctx, long id, Map<String, String> errors, String note, HttpStatus status) {
-        var view = casework.alert(account(ctx), id).orElseThrow(() -> new NotFoundResponse("no alert with id " + id));
-        Trail.record(services, ctx, "read alert", view.alert().subject(), "alert " + id);
+        var view = casework.alert(Acting.actor(ctx), id);
         var model = model(ctx, (errors.isEmpty() ? "" : "Error: ") + "Alert: " + view.alert().category().replace('-', ' ') + " – " + view.subject().name(), "alerts");
         model.put("view", view);
         model.put("errors", errors);
         model.put("note", note);
-        model.put("agencies", services.chronologies().agencies());
+        model.put("agencies", services.records().agencies());
         ctx.status(status);
         templates.render(ctx, "alert.jte", model);
     }
@@ -241,12 +250,11 @@ final class Pages {
             return;
         }
         try {
-            var alert = casework.act(account(ctx), id, action, note.isEmpty() ? null : note);
-            Trail.record(services, ctx, action.name().toLowerCase(Locale.ROOT) + " alert", alert.subject(), "alert " + id);
+            var alert = casework.act(Acting.actor(ctx), id, action, note.isEmpty() ? null : note);
             banner(ctx, action == AlertStore.Action.ASSIGN ? "Alert assigned to you" : "Alert " + alert.status());
             ctx.redirect("/alerts/" + id);
         } catch (IllegalStateException e) {
-            renderAlert(ctx, id, Map.of("note", "This alert is already " + casework.alert(account(ctx), id).map(v -> v.alert().status()).orElse("closed")
+            renderAlert(ctx, id, Map.of("note", "This alert is already " + casework.alert(Acting.actor(ctx), id).alert().status()
                     + ": reload the page to see what was done"), note, HttpStatus.CONFLICT);
         }
     }
@@ -273,8 +281,10 @@ final class Pages {
             Path tmp = Files.createTempFile("cradle-upload-", ".casefile.json");
             try (var in = file.content()) {
                 Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                result = casework.upload(account(ctx), tmp);
-                Trail.record(services, ctx, "upload case file", null, file.filename());
+                var actor = Acting.actor(ctx);
+                result = casework.upload(actor, tmp);
+                services.audit().record(new org.cradle.audit.AuditLog.Entry(actor.username(), "upload case file", null, file.filename(),
+                        actor.client(), actor.purpose()));
             } catch (InvalidCaseFileException e) {
                 int n = 0;
                 for (var fault : e.faults()) {
@@ -294,5 +304,47 @@ final class Pages {
         model.put("limitMb", UPLOAD_LIMIT / 1024 / 1024);
         ctx.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
         templates.render(ctx, "upload.jte", model);
+    }
+
+    /** The person exists but the actor is not part of their case: say so, and offer break-glass access with a reason. */
+    private void breakGlassPage(Context ctx, long id, RecordAccess.Refused e) {
+        var model = model(ctx, "You are not part of this child's case");
+        model.put("person", id);
+        model.put("message", e.getMessage());
+        ctx.status(403);
+        templates.render(ctx, "break-glass.jte", model);
+    }
+
+    private void breakGlass(Context ctx) {
+        SignIn.checkCsrf(ctx);
+        long id = Params.id(ctx, "id");
+        long hours;
+        try {
+            hours = Long.parseLong(String.valueOf(ctx.formParam("hours")));
+        } catch (NumberFormatException e) {
+            throw new BadRequest("hours", "a number of hours from 1 to 8");
+        }
+        try {
+            services.records().breakGlass(Acting.actor(ctx), id, ctx.formParam("reason"), java.time.Duration.ofHours(hours));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("reason", e.getMessage());
+        }
+        ctx.redirect("/people/" + id);
+    }
+
+    private void reviews(Context ctx) {
+        var model = model(ctx, "Break-glass access to review");
+        model.put("grants", services.records().grantsToReview(Acting.actor(ctx), true));
+        templates.render(ctx, "reviews.jte", model);
+    }
+
+    private void review(Context ctx) {
+        SignIn.checkCsrf(ctx);
+        try {
+            services.records().review(Acting.actor(ctx), Params.id(ctx, "id"), ctx.formParam("outcome"), ctx.formParam("note"));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BadRequest("outcome", e.getMessage());
+        }
+        ctx.redirect("/access/reviews");
     }
 }

@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import java.util.UUID;
 import org.cradle.casefile.Json;
+import org.cradle.store.RecordAccess;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ public final class WebServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     static final int SESSION_IDLE_SECONDS = 30 * 60;
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     private static final Templates TEMPLATES = new Templates();
     private static final Assets ASSETS = new Assets();
@@ -45,6 +47,8 @@ public final class WebServer {
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
+            // Nothing sent to the server is large (forms, small JSON): a bigger body is refused (413) before it is read.
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
             // A case file uploaded through the browser: past the limit the upload is refused before it is read.
             config.jetty.multipartConfig.maxFileSize(Pages.UPLOAD_LIMIT, io.javalin.config.SizeUnit.BYTES);
@@ -67,6 +71,9 @@ public final class WebServer {
             new WorkflowPages(services, templates).register(r);
             config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
             config.routes.exception(SignIn.Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
+            config.routes.exception(SignIn.TooManyAttempts.class, (e, ctx) -> problem(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null));
+            config.routes.exception(RecordAccess.Refused.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
+            config.routes.exception(RecordAccess.NotFound.class, (e, ctx) -> problem(ctx, HttpStatus.NOT_FOUND, e.getMessage(), null));
             config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter()));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     problem(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage(), null));

@@ -1,7 +1,6 @@
 package org.cradle.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.Arrays;
 import java.util.Map;
 import org.cradle.chronology.Chronology;
@@ -37,8 +36,8 @@ final class WorkflowPages {
         model.put("child", child);
         model.put("plan", services.workflows().plans().of(child.id()).orElse(null));
         model.put("meetings", services.workflows().meetings().of(child.id()));
-        model.put("agencies", services.chronologies().agencies());
-        model.put("people", services.chronologies().chronology(child.id(), ChronologyQuery.everything()).orElseThrow().around());
+        model.put("agencies", services.records().agencies());
+        model.put("people", services.records().chronology(Acting.actor(ctx), child.id(), ChronologyQuery.everything()).around());
         model.put("shares", services.workflows().coreGroup().shares(child.id()));
         model.put("kinds", Arrays.stream(Meetings.Kind.values()).map(k -> k.word).toList());
         templates.render(ctx, "plan.jte", model);
@@ -49,7 +48,7 @@ final class WorkflowPages {
         var model = model(ctx, "Escalations: " + child.name());
         model.put("child", child);
         model.put("escalations", services.workflows().escalations().of(child.id()));
-        model.put("agencies", services.chronologies().agencies());
+        model.put("agencies", services.records().agencies());
         templates.render(ctx, "escalations.jte", model);
     }
 
@@ -64,8 +63,8 @@ final class WorkflowPages {
 
     private Chronology.PersonRef child(Context ctx, String action) {
         long id = Params.id(ctx, "id");
-        var child = services.chronologies().person(id).orElseThrow(() -> new NotFoundResponse("no person with id " + id));
-        Trail.record(services, ctx, action, id, null);
+        var child = services.records().person(Acting.actor(ctx), id).person();
+        Acting.audit(services, ctx, action, id);
         return child;
     }
 

@@ -75,7 +75,7 @@ final class WorkflowRoutes {
         routes.get("/api/people/{id}/plan", s, ctx -> {
                     long child = Acting.child(services, ctx);
                     var plan = services.workflows().plans().of(child).orElseThrow(() -> new NotFoundResponse("person " + child + " has no plan"));
-                    Trail.record(services, ctx, "read plan", child, null);
+                    Acting.audit(services, ctx, "read plan", child);
                     ctx.json(Map.of("plan", plan, "overdue", plan.overdue(), "coreGroupShares", services.workflows().coreGroup().shares(child)));
                 })
                 .get("/api/people/{id}/meetings", s, ctx -> read(ctx, "read meetings", child -> Map.of("meetings", services.workflows().meetings().of(child))))
@@ -88,7 +88,7 @@ final class WorkflowRoutes {
 
     private void read(Context ctx, String action, java.util.function.LongFunction<Map<String, Object>> reader) {
         long child = Acting.child(services, ctx);
-        Trail.record(services, ctx, action, child, null);
+        Acting.audit(services, ctx, action, child);
         ctx.json(reader.apply(child));
     }
 
@@ -97,20 +97,20 @@ final class WorkflowRoutes {
             SignIn.checkCsrfForSession(ctx);
             long child = subject.of(ctx);
             Object result = Acting.guarded(() -> step.run(ctx, child, Body.of(ctx)));
-            Trail.record(services, ctx, action, child, null);
+            Acting.audit(services, ctx, action, child);
             ctx.json(result);
         });
         routes.post(path, Routes.Access.SIGNED_IN, ctx -> {
             SignIn.checkCsrf(ctx);
             long child = subject.of(ctx);
             Acting.guarded(() -> step.run(ctx, child, Body.ofForm(ctx, LISTS)));
-            Trail.record(services, ctx, action, child, null);
+            Acting.audit(services, ctx, action, child);
             ctx.redirect("/people/" + child + "/" + page);
         });
     }
 
     private org.cradle.plan.Actor actor(Context ctx) {
-        return Acting.actor(services, ctx);
+        return Acting.member(services, ctx);
     }
 
     private Meetings.Meeting meeting(Context ctx) {

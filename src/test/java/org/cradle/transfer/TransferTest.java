@@ -19,7 +19,10 @@ import org.cradle.plan.Fixture;
 import org.cradle.plan.MovableClock;
 import org.cradle.plan.Plans;
 import org.cradle.rules.StandardEngine;
-import org.cradle.store.ChronologyReader;
+import org.cradle.store.RecordAccess;
+import org.cradle.audit.AuditLog;
+import org.cradle.access.Actor;
+import java.util.Set;
 import org.cradle.store.Database;
 import org.cradle.store.Importer;
 import org.cradle.store.TestStores;
@@ -66,8 +69,9 @@ class TransferTest {
             assertThat(count(db2, "event")).isZero();
 
             var received = receiver.receive(sent.bundle(), "sw.stockport");
-            Chronology there = new ChronologyReader(db2).chronology(received.child(), ChronologyQuery.everything()).orElseThrow();
-            Chronology here = new ChronologyReader(db).chronology(twin1, ChronologyQuery.everything()).orElseThrow();
+            var reviewer = Actor.operator("test", "compare the two installations", Set.of());
+            Chronology there = new RecordAccess(db2, new AuditLog(db2, f.clock), f.clock).chronology(reviewer, received.child(), ChronologyQuery.everything());
+            Chronology here = new RecordAccess(db, new AuditLog(db, f.clock), f.clock).chronology(reviewer, twin1, ChronologyQuery.everything());
             assertThat(there.entries()).hasSameSizeAs(here.entries());
             assertThat(there.entries()).extracting(Chronology.Entry::summary).containsExactlyElementsOf(here.entries().stream().map(Chronology.Entry::summary).toList());
             assertThat(there.entries()).as("the sending area's history, as that area's").allSatisfy(e -> assertThat(e.agency().area()).isEqualTo("E10000002"));
