@@ -1,29 +1,16 @@
 package org.cradle.bench;
 
 import java.io.PrintWriter;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
-import org.cradle.access.Account;
-import org.cradle.access.Accounts;
-import org.cradle.access.PasswordHash;
 import org.cradle.chronology.ChronologyQuery;
 import org.cradle.store.Database;
 import org.cradle.store.Importer;
 import org.cradle.synthetic.SyntheticHistory;
-import org.cradle.web.Services;
-import org.cradle.web.WebServer;
 
 /**
  * Reading one child's chronology (about 2,000 events with those of the adults around them) from a large store,
@@ -94,7 +81,7 @@ public final class ChronologyBenchmark {
         }
     }
 
-    private static long importGenerated(Importer importer, Path folder, SyntheticHistory.Plan plan, PrintWriter out) throws Exception {
+    static long importGenerated(Importer importer, Path folder, SyntheticHistory.Plan plan, PrintWriter out) throws Exception {
         Path file = folder.resolve("seed-" + plan.seed() + ".json");
         try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             new SyntheticHistory(plan).write(w);
@@ -108,38 +95,8 @@ public final class ChronologyBenchmark {
     }
 
     private static Latencies overHttp(Database db, long child, int reads) throws Exception {
-        String password = UUID.randomUUID().toString();
-        var accounts = new Accounts().add(new Account("bench", "Benchmark", "social-worker", "bench"), PasswordHash.of(password.toCharArray()));
-        new org.cradle.store.CaseTeams(db, Clock.systemDefaultZone()).add(new org.cradle.store.CaseTeams.Member(child, "bench", "bench",
-                org.cradle.access.Relation.ALLOCATED_WORKER, false, false, "bench"), "bench");
-        var server = new WebServer(Services.of(db, accounts, Clock.systemDefaultZone())).start("127.0.0.1", 0);
-        try {
-            String base = "http://127.0.0.1:" + server.port();
-            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-            String page = client.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            var csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
-            if (!csrf.find()) {
-                throw new IllegalStateException("no sign-in form");
-            }
-            String form = "csrf=" + csrf.group(1) + "&username=bench&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            client.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-            var request = HttpRequest.newBuilder(URI.create(base + "/api/people/" + child + "/chronology")).build();
-            var latencies = new Latencies(reads);
-            for (int i = 0; i < reads / 5 + reads; i++) {
-                long start = System.nanoTime();
-                var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                long elapsed = System.nanoTime() - start;
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("chronology read answered " + response.statusCode());
-                }
-                if (i >= reads / 5) {
-                    latencies.add(elapsed);
-                }
-            }
-            return latencies;
-        } finally {
-            server.stop();
+        try (var client = new SignedInClient(db, "bench", child)) {
+            return client.time("/api/people/" + child + "/chronology", reads);
         }
     }
 

@@ -13,11 +13,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", description = "Measure speed: 'import' (bulk import into both stores), 'chronology' (one child's chronology from a large store) "
         + "'rules' (replay with the full rule pack, then three representative rules beside Drools CEP), 'peer' (only the latter), "
         + "'live' (an event stored to its alert visible over the API; --reads rounds) "
-        + "or 'audit' (a chronology read with the audit trail on and off, side by side; --reads each). "
+        + "'audit' (a chronology read with the audit trail on and off, side by side; --reads each) "
+        + "or 'pages' (a child's overview and chronology pages, about 2,000 entries; --reads). "
         + "The last line printed is one JSON object with the figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules | peer | live | audit")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules | peer | live | audit | pages")
     String what;
 
     @Option(names = "--events", defaultValue = "1000000", description = "events to import, or in the store (default ${DEFAULT-VALUE})")
@@ -49,12 +50,13 @@ final class BenchCommand implements Callable<Integer> {
             case "peer" -> org.cradle.bench.PeerComparison.run((int) events, out);
             case "live" -> org.cradle.bench.LiveBenchmark.run(reads, java.nio.file.Path.of(System.getProperty("cradle.home", "."), "examples"),
                     org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder()), out);
+            case "pages" -> org.cradle.bench.PagesBenchmark.run(reads, out);
             case "audit" -> org.cradle.bench.AuditBenchmark.run(reads, java.nio.file.Path.of(System.getProperty("cradle.home", "."), "examples"),
                     postgres, out);
             case "chronology" -> ChronologyBenchmark.run(db != null ? db : org.cradle.store.Database.embeddedUrl(java.nio.file.Path.of("bench-data")),
                     events, reads, child, out);
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "WHAT is import, chronology, rules, peer, live or audit, not " + what);
+                    "WHAT is import, chronology, rules, peer, live, audit or pages, not " + what);
         };
         out.println(Json.write(figures));
         return 0;

@@ -115,6 +115,43 @@ public final class AlertStore {
         });
     }
 
+    /** What someone did with an alert, and when. */
+    public record ActionTaken(OffsetDateTime at, String by, String action, String note) {
+    }
+
+    /**
+     * A practitioner's inbox: alerts assigned to them, and (their team's) alerts about children whose record their
+     * agency holds or was sent; open and acknowledged ones only, newest first.
+     *
+     * @param agency the agency as {@code AREA/LOCAL-ID}, as accounts name it
+     */
+    public List<StoredAlert> inbox(String user, String agency, boolean team) {
+        String[] key = agency.split("/", 2);
+        var sql = new StringBuilder("SELECT * FROM alert a WHERE a.status IN ('open', 'acknowledged') AND (a.assigned_to = :user");
+        if (team && key.length == 2) {
+            sql.append(" OR a.subject_person IN (SELECT ep.person_id FROM event_person ep JOIN event e ON e.id = ep.event_id")
+                    .append(" JOIN agency g ON g.id = e.agency_id WHERE g.area_code = :area AND g.local_id = :local)")
+                    .append(" OR a.subject_person IN (SELECT ep.person_id FROM event_person ep JOIN event_knowledge k ON k.event_id = ep.event_id")
+                    .append(" JOIN agency g ON g.id = k.agency_id WHERE g.area_code = :area AND g.local_id = :local)");
+        }
+        sql.append(") ORDER BY a.raised_on DESC, a.id DESC LIMIT 500");
+        return database.jdbi().withHandle(h -> {
+            var q = h.createQuery(sql.toString()).bind("user", user);
+            if (team && key.length == 2) {
+                q.bind("area", key[0]).bind("local", key[1]);
+            }
+            return q.map(AlertStore::row).list();
+        });
+    }
+
+    /** Everything done with an alert, oldest first. */
+    public List<ActionTaken> actions(long alertId) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT at, by_user, action, note FROM alert_action WHERE alert_id = :id ORDER BY id")
+                .bind("id", alertId)
+                .map((rs, ctx) -> new ActionTaken(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list());
+    }
+
     /** Records what someone did with an alert; the alert's status follows. Dismissing without a reason is refused. */
     public StoredAlert act(long alertId, String user, Action action, String note) {
         if ((action == Action.DISMISS || action == Action.ASSIGN) && (note == null || note.isBlank())) {

@@ -29,21 +29,65 @@ final class ChronologyReader {
         this.database = database;
     }
 
-    /** People whose name, label or identifier contains every word of the query. */
-    public List<Chronology.PersonRef> findPeople(String query, int limit) {
-        String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
-        var where = new StringBuilder("1 = 1");
-        for (int i = 0; i < words.length; i++) {
-            where.append(" AND search_text LIKE :w").append(i).append(" ESCAPE '!'");
+    /**
+     * People whose name, label or identifier holds every word of the query, and whose date of birth is any date in
+     * it; then, if there is room, those whose words are a letter or two out (the nearest first).
+     */
+    public List<Chronology.PersonRef> findPeople(String text, int limit) {
+        var search = PersonSearch.Query.of(text);
+        if (search.words().isEmpty() && search.births().isEmpty()) {
+            return List.of();
         }
         return database.jdbi().withHandle(h -> {
-            Query q = h.createQuery("SELECT id, kind, display_name, birth, expected, area_code FROM person WHERE " + where
-                    + " ORDER BY display_name, id LIMIT " + limit);
-            for (int i = 0; i < words.length; i++) {
-                q.bind("w" + i, "%" + likeLiteral(words[i]) + "%");
+            var found = new ArrayList<Chronology.PersonRef>();
+            var where = new StringBuilder("1 = 1");
+            var binds = new LinkedHashMap<String, Object>();
+            births(search, where, binds);
+            for (int i = 0; i < search.words().size(); i++) {
+                where.append(" AND search_text LIKE :w").append(i).append(" ESCAPE '!'");
+                binds.put("w" + i, "%" + likeLiteral(search.words().get(i)) + "%");
             }
-            return q.map((rs, ctx) -> personRef(rs)).list();
+            Query exact = h.createQuery("SELECT id, kind, display_name, birth, expected, area_code FROM person WHERE " + where
+                    + " ORDER BY display_name, id LIMIT " + limit);
+            binds.forEach(exact::bind);
+            found.addAll(exact.map((rs, ctx) -> personRef(rs)).list());
+            if (found.size() >= limit || search.words().stream().allMatch(w -> PersonSearch.tolerance(w) == 0)) {
+                return found;
+            }
+            // Tolerant of spelling: candidates hold, for each word, one of the pieces that any near miss keeps intact.
+            var near = new StringBuilder("1 = 1");
+            var nearBinds = new LinkedHashMap<String, Object>();
+            births(search, near, nearBinds);
+            for (int i = 0; i < search.words().size(); i++) {
+                near.append(" AND (");
+                var pieces = PersonSearch.pieces(search.words().get(i));
+                for (int j = 0; j < pieces.size(); j++) {
+                    near.append(j == 0 ? "" : " OR ").append("search_text LIKE :p").append(i).append('_').append(j).append(" ESCAPE '!'");
+                    nearBinds.put("p" + i + "_" + j, "%" + likeLiteral(pieces.get(j)) + "%");
+                }
+                near.append(")");
+            }
+            Query candidates = h.createQuery("SELECT id, kind, display_name, birth, expected, area_code, search_text FROM person WHERE " + near
+                    + " ORDER BY id LIMIT 5000");
+            nearBinds.forEach(candidates::bind);
+            var already = new java.util.HashSet<Long>();
+            found.forEach(p -> already.add(p.id()));
+            record Near(Chronology.PersonRef person, int distance) {
+            }
+            candidates.map((rs, ctx) -> new Near(personRef(rs), PersonSearch.distance(search.words(), rs.getString(7))))
+                    .stream().filter(n -> n.distance() > 0 && !already.contains(n.person().id()))
+                    .sorted(java.util.Comparator.comparingInt(Near::distance).thenComparing(n -> n.person().name()))
+                    .limit(limit - found.size()).forEach(n -> found.add(n.person()));
+            return found;
         });
+    }
+
+    private static void births(PersonSearch.Query search, StringBuilder where, Map<String, Object> binds) {
+        for (int i = 0; i < search.births().size(); i++) {
+            where.append(" AND (birth = :b").append(i).append(" OR birth LIKE :bp").append(i).append(")");
+            binds.put("b" + i, search.births().get(i));
+            binds.put("bp" + i, search.births().get(i) + "-%");
+        }
     }
 
     /** Text matched literally by LIKE ... ESCAPE '!' (a user's % or _ is not a wildcard). */

@@ -47,6 +47,23 @@ final class Params {
         }
     }
 
+    /** A page number from 1 to the last page; 1 when not given. */
+    static int page(Context ctx, int pages) {
+        String value = ctx.queryParam("page");
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(value);
+            if (page >= 1 && page <= pages) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new BadRequest("page", "a page from 1 to " + pages + ", not \"" + value + "\"");
+    }
+
     /** The chronology filters: agency (repeatable), type (repeatable), from, to, recordedBy, knownTo, knownBy. */
     static ChronologyQuery chronologyQuery(Context ctx) {
         Set<Long> agencies = ctx.queryParams("agency").stream().filter(s -> !s.isBlank()).map(s -> {

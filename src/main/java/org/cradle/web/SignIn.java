@@ -23,10 +23,12 @@ final class SignIn {
 
     private final Services services;
     private final Templates templates;
+    private final boolean oidc;
 
-    SignIn(Services services, Templates templates) {
+    SignIn(Services services, Templates templates, boolean oidc) {
         this.services = services;
         this.templates = templates;
+        this.oidc = oidc;
     }
 
     static Optional<Account> account(Context ctx) {
@@ -111,6 +113,7 @@ final class SignIn {
         model.put("next", safeNext(ctx.queryParam("next")));
         model.put("error", null);
         model.put("username", "");
+        model.put("oidc", oidc);
         templates.render(ctx, "sign-in.jte", model);
     }
 
@@ -127,6 +130,7 @@ final class SignIn {
             model.put("next", safeNext(ctx.formParam("next")));
             model.put("error", "Enter a correct username and password");
             model.put("username", username == null ? "" : username);
+            model.put("oidc", oidc);
             ctx.status(HttpStatus.UNAUTHORIZED);
             templates.render(ctx, "sign-in.jte", model);
             return;
@@ -166,7 +170,7 @@ final class SignIn {
     }
 
     /** Only a path on this service: never an address elsewhere (no open redirect). */
-    private static String safeNext(String next) {
+    static String safeNext(String next) {
         return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
     }
 

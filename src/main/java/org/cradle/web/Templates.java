@@ -12,8 +12,12 @@ final class Templates {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
     void render(Context ctx, String template, Map<String, Object> model) {
+        ctx.html(string(template, model));
+    }
+
+    String string(String template, Map<String, Object> model) {
         var out = new StringOutput();
         engine.render(template, model, out);
-        ctx.html(out.toString());
+        return out.toString();
     }
 }

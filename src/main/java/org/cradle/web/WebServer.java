@@ -25,6 +25,7 @@ public final class WebServer {
     static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     private static final Templates TEMPLATES = new Templates();
+    private static final Assets ASSETS = new Assets();
 
     /** How often the clock's sweep runs: overdue plan actions, escalation stages whose time ran out, late transfer receipts. */
     static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(1);
@@ -34,16 +35,25 @@ public final class WebServer {
     private Routes routes;
     private java.util.concurrent.ScheduledExecutorService sweeper;
 
+    /** The server; it signs in through an OpenID Connect provider as well when CRADLE_OIDC_ISSUER and its fellows are set. */
     public WebServer(Services services) {
+        this(services, OidcSignIn.Config.from(System.getenv()));
+    }
+
+    WebServer(Services services, java.util.Optional<OidcSignIn.Config> oidc) {
         this.services = services;
         var templates = TEMPLATES;
-        var signIn = new SignIn(services, templates);
+        var signIn = new SignIn(services, templates, oidc.isPresent());
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
             // Nothing sent to the server is large (forms, small JSON): a bigger body is refused (413) before it is read.
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
+            // A case file uploaded through the browser: past the limit the upload is refused before it is read.
+            config.jetty.multipartConfig.maxFileSize(Pages.UPLOAD_LIMIT, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(Pages.UPLOAD_LIMIT + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             var r = new Routes(config);
             routes = r;
             config.routes.before(ctx -> {
@@ -52,11 +62,12 @@ public final class WebServer {
             });
             r.get("/sign-in", Routes.Access.PUBLIC, signIn::page)
                     .post("/sign-in", Routes.Access.PUBLIC, signIn::submit)
-                    .post("/sign-out", Routes.Access.SIGNED_IN, signIn::signOut)
-                    .get("/assets/cradle.css", Routes.Access.PUBLIC, WebServer::stylesheet);
+                    .post("/sign-out", Routes.Access.SIGNED_IN, signIn::signOut);
+            ASSETS.register(r);
+            oidc.ifPresent(c -> new OidcSignIn(c, services).register(r));
             new Api(services).register(r);
             new WorkflowRoutes(services).register(r);
-            new Pages(services, templates).register(r);
+            new Pages(services, new Casework(services), templates).register(r);
             new WorkflowPages(services, templates).register(r);
             config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
             config.routes.exception(SignIn.Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
@@ -100,14 +111,6 @@ public final class WebServer {
             ctx.json(parameter == null ? Map.of("error", message) : Map.of("error", message, "parameter", parameter));
         } else {
             TEMPLATES.render(ctx, "problem.jte", Map.of("title", status.getMessage(), "message", message));
-        }
-    }
-
-    private static void stylesheet(Context ctx) {
-        try (var in = WebServer.class.getResourceAsStream("cradle.css")) {
-            ctx.contentType("text/css").result(in.readAllBytes());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

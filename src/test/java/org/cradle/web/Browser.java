@@ -30,7 +30,7 @@ final class Browser implements AutoCloseable {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync", "--no-first-run")));
-        page = browser.newContext(new NewContextOptions().setViewportSize(1280, 900)).newPage();
+        page = browser.newContext(new NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB")).newPage();
     }
 
     void screenshot(String name) {

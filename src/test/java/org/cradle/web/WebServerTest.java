@@ -48,7 +48,8 @@ class WebServerTest {
         }
         assertThat(web.server.routes()).filteredOn(r -> r.access() == Routes.Access.PUBLIC)
                 .extracting(r -> r.method() + " " + r.path())
-                .containsExactlyInAnyOrder("GET /sign-in", "POST /sign-in", "GET /assets/cradle.css");
+                .containsExactlyInAnyOrder("GET /sign-in", "POST /sign-in", "GET /assets/cradle.css", "GET /assets/cradle.js",
+                        "GET /assets/govuk-frontend.min.css", "GET /assets/govuk-frontend.min.js");
         assertThat(checked).hasSize(web.server.routes().size());
         // Paths that match no route are not a way round signing in either.
         assertThat(web.get(TestServer.browser(), "/api/nothing-here").statusCode()).isEqualTo(401);
@@ -62,9 +63,13 @@ class WebServerTest {
         assertThat(find.body()).contains("2 people found", "Twin 1", "Twin 2");
 
         long twin2 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+2").body()).get("people").get(0).get("id").asLong();
-        var page = web.get(browser, "/people/" + twin2);
+        var overview = web.get(browser, "/people/" + twin2);
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains("Twin 2", "Father", "Family and household", "cradle-genogram");
+        var page = web.get(browser, "/people/" + twin2 + "/chronology");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Chronology: Twin 2", "Father", "held Twin 2 too tightly");
+        assertThat(page.body()).contains("Chronology: Twin 2", "Father", "held Twin 2 too tightly").doesNotContain("govuk-pagination");
+        assertThat(web.get(browser, "/people/" + twin2 + "/chronology?page=2").body()).contains("page: a page from 1 to 1, not \"2\"");
 
         var signOut = web.post(browser, "/sign-out", "csrf", TestServer.csrfOf(page.body()));
         assertThat(signOut.statusCode()).isEqualTo(302);
@@ -164,6 +169,110 @@ class WebServerTest {
         Set<String> served = new TreeSet<>();
         web.server.routes().stream().filter(r -> r.path().startsWith("/api/")).forEach(r -> served.add(r.method() + " " + r.path()));
         assertThat(described).isEqualTo(served);
+    }
+
+    @Test
+    void theTeamsInboxHoldsAlertsAboutChildrenTheAgencyKnows() throws Exception {
+        HttpClient browser = web.signedIn("sw.bucks");
+        var team = web.get(browser, "/alerts?show=team");
+        assertThat(team.statusCode()).isEqualTo(200);
+        assertThat(team.body()).contains("Twin 2", "non mobile injury").doesNotContain("Child J");
+        var mine = web.get(browser, "/alerts");
+        assertThat(mine.body()).contains("0 alerts assigned to you");
+        var alert = java.util.regex.Pattern.compile("href=\"/alerts/(\\d+)\">non mobile injury").matcher(team.body());
+        assertThat(alert.find()).isTrue();
+        var assigned = web.post(browser, "/alerts/" + alert.group(1), "csrf", TestServer.csrfOf(team.body()), "action", "assign");
+        assertThat(assigned.statusCode()).isEqualTo(302);
+        assertThat(web.get(browser, "/alerts").body()).contains("1 alert assigned to you", "/alerts/" + alert.group(1));
+    }
+
+    @Test
+    void theStylesheetIsGovukFrontendWithArialAndNoGovukTypeface() throws Exception {
+        var css = web.get(TestServer.browser(), "/assets/govuk-frontend.min.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains(".govuk-header", "font-family:arial,sans-serif").doesNotContain("GDS Transport", "@font-face", ".woff");
+        var js = web.get(TestServer.browser(), "/assets/cradle.js");
+        assertThat(js.body()).contains("import { initAll } from '/assets/govuk-frontend.min.js'");
+        assertThat(web.get(TestServer.browser(), "/assets/govuk-frontend.min.js").body()).contains("initAll");
+    }
+
+    @Test
+    void anEventRecordedThroughTheFormIsCheckedThenStoredAsTheAgencysAndShownOnTheChronology() throws Exception {
+        HttpClient browser = web.signedIn("sw.bucks");
+        long twin1 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
+        String csrf = TestServer.csrfOf(web.get(browser, "/people/" + twin1 + "/record").body());
+        var refused = web.post(browser, "/people/" + twin1 + "/record", "csrf", csrf, "type", "health.injury", "occurred-day", "31",
+                "occurred-month", "2", "occurred-year", "2018", "summary", "");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("There is a problem", "href=\"#occurred-day\"", "must be a real date", "href=\"#detail-health-injury\"",
+                "Select what injury", "Enter what happened");
+        int before = auditCount("record event");
+        var stored = web.post(browser, "/people/" + twin1 + "/record", "csrf", csrf, "type", "health.injury", "detail-health-injury", "bruise",
+                "occurred-day", "2", "occurred-month", "7", "occurred-year", "2018", "summary", "Small bruise seen on Twin 1's cheek at contact.",
+                "source", "professional", "reliability", "B", "validity", "2");
+        assertThat(stored.statusCode()).isEqualTo(302);
+        assertThat(auditCount("record event")).isEqualTo(before + 1);
+        JsonNode entries = Json.read(web.getAs("sw.bucks", "/api/people/" + twin1 + "/chronology?type=health.injury&from=2018-07-02&to=2018-07-02").body())
+                .get("entries");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("agency").get("localId").asText()).isEqualTo("csc");
+        assertThat(entries.get(0).get("record").get("details").get("injury").asText()).isEqualTo("bruise");
+        assertThat(entries.get(0).get("record").get("source").get("reliability").asText()).isEqualTo("B");
+        assertThat(entries.get(0).get("people")).anySatisfy(p -> assertThat(p.get("person").asLong()).isEqualTo(twin1));
+        // Stored through the import path, so the rules ran: a bruise on a baby of four months raises an alert.
+        JsonNode alerts = Json.read(web.getAs("sw.bucks", "/api/alerts?person=" + twin1).body()).get("alerts");
+        assertThat(alerts).anySatisfy(a -> assertThat(a.get("evidence").toString()).contains(entries.get(0).get("id").asText()));
+    }
+
+    @Test
+    void anUploadedCaseFileWithFaultsIsRefusedWholeNamingEachPlace() throws Exception {
+        HttpClient browser = web.signedIn("lead.bucks");
+        String csrf = TestServer.csrfOf(web.get(browser, "/upload").body());
+        String file = "{\"format\": \"casefile/1\", \"area\": {\"code\": \"E09000001\"}, \"agencies\": [], \"people\": [],"
+                + " \"events\": [{\"id\": \"e1\", \"type\": \"health.injury\", \"occurred\": \"2018-13-01\", \"agency\": \"nobody\", \"subjects\": []}]}";
+        String boundary = "cradle" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"casefile\"; filename=\"bad.casefile.json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
+        var response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base + "/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("There is a problem", "bad.casefile.json: $.events[0].occurred").doesNotContain("Exception");
+        assertThat(web.getAs("sw.bucks", "/api/agencies").body()).doesNotContain("E09000001");
+    }
+
+    @Test
+    void findingAPersonToleratesSpellingAndTakesADateOfBirth() throws Exception {
+        HttpClient browser = web.signedIn("hv.stockport");
+        assertThat(web.get(browser, "/?q=Mothr").body()).contains(">Mother</a>");
+        assertThat(web.get(browser, "/?q=2018-03").body()).contains(">Twin 1</a>", ">Twin 2</a>");
+        assertThat(web.get(browser, "/?q=zzzzzz").body()).contains("0 people found");
+    }
+
+    @Test
+    void theChronologyPrintsAsAPdfWithTheFamilyDiagram() throws Exception {
+        HttpClient browser = web.signedIn("sw.bucks");
+        long twin2 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+2").body()).get("people").get(0).get("id").asLong();
+        int before = auditCount("print chronology");
+        var response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base + "/people/" + twin2 + "/chronology.pdf")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/pdf"));
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(2);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Chronology: Twin 2", "Family and household", "Living in the household", "held Twin 2 too tightly");
+            // The diagram is drawn in the PDF, not left out: its names are text on the first pages.
+            var firstPages = new org.apache.pdfbox.text.PDFTextStripper();
+            firstPages.setEndPage(2);
+            assertThat(firstPages.getText(pdf)).contains("MGM", "Father");
+            // Its first page as a picture beside the browser screenshots, to be looked at.
+            java.nio.file.Files.createDirectories(Browser.SCREENSHOTS);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 80), "png",
+                    Browser.SCREENSHOTS.resolve("printed-chronology-page-1.png").toFile());
+        }
+        assertThat(auditCount("print chronology")).isEqualTo(before + 1);
     }
 
     @Test
