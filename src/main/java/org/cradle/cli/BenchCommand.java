@@ -35,6 +35,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "import: the PostgreSQL server to measure (a new schema is made and dropped; default ${DEFAULT-VALUE})")
     String postgres;
 
+    @Option(names = "--febrl", paramLabel = "DIR", defaultValue = "../shared/data/febrl",
+            description = "linkage: the folder of the FEBRL data sets (default ${DEFAULT-VALUE})")
+    String febrl;
+
+    @Option(names = "--records", defaultValue = "200000", description = "linkage: synthetic records to deduplicate (default ${DEFAULT-VALUE})")
+    int records;
+
+    @Option(names = "--duke", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "linkage: run Duke 1.2 side by side (--no-duke to skip it, e.g. at a million records)")
+    boolean duke;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +59,7 @@ final class BenchCommand implements Callable<Integer> {
                     org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder()), out);
             case "chronology" -> ChronologyBenchmark.run(db != null ? db : org.cradle.store.Database.embeddedUrl(java.nio.file.Path.of("bench-data")),
                     events, reads, child, out);
+            case "linkage" -> org.cradle.bench.LinkageBenchmark.run(java.nio.file.Path.of(febrl), records, duke, out);
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "WHAT is import, chronology, rules or live, not " + what);
         };
         out.println(Json.write(figures));

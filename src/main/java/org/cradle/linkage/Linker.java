@@ -1,0 +1,316 @@
+package org.cradle.linkage;
+
+import com.carrotsearch.hppc.IntIntHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Finds the records of one person among many: blocks, estimates the model from the records themselves (u from
+ * random pairs, m by EM), then scores every blocked pair and keeps those whose match weight reaches
+ * {@link Settings#keepWeight()}. The hot loop makes no object per pair: levels go into one reused byte array and
+ * kept pairs into primitive arrays.
+ */
+public final class Linker {
+
+    /**
+     * @param distinctSources never pair two records of one source (linking two files; or one case file, whose
+     *                        people are different people by its own account)
+     * @param blockCap        in a block larger than this, each record is compared with the next {@code blockCap} only
+     * @param keepWeight      the lowest match weight kept
+     * @param emSample        about how many blocked pairs EM learns from
+     * @param uSample         how many random pairs u is counted from
+     * @param twinsRule       rule out pairs that look like twins or siblings (see {@link #twinsOrSiblings}); on for
+     *                        children's records, off only for data with no families whose corruptions replace given
+     *                        names at random (FEBRL)
+     */
+    public record Settings(boolean distinctSources, int blockCap, double keepWeight, int threads, long emSample, long uSample, long seed,
+                           boolean twinsRule) {
+        public static Settings defaults(boolean distinctSources) {
+            return new Settings(distinctSources, 400, -5, Runtime.getRuntime().availableProcessors(), 2_000_000, 500_000, 42, true);
+        }
+
+        public Settings withTwinsRule(boolean on) {
+            return new Settings(distinctSources, blockCap, keepWeight, threads, emSample, uSample, seed, on);
+        }
+    }
+
+    /** Hears every compared pair's weight, from the worker that scored it (for measuring against known truth). */
+    public interface Observer {
+        void scored(int worker, int a, int b, double weight);
+    }
+
+    /** Why two records are not one person whatever else agrees. */
+    static final double HARD_NON_MATCH = -100;
+
+    private final Records records;
+    private final Settings settings;
+    private final NameFeatures given;
+    private final NameFeatures family;
+    private final Model model = new Model();
+    private double[] givenExact;
+    private double[] familyExact;
+
+    public Linker(Records records, Settings settings) {
+        this.records = records;
+        this.settings = settings;
+        this.given = new NameFeatures(records.givenNames, true);
+        this.family = new NameFeatures(records.familyNames, false);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** Runs the whole linkage; {@code observer} may be null. */
+    public Links run(Observer observer) {
+        var blocking = new Blocking(records, given, family);
+        estimateU();
+        estimateM(blocking);
+        termFrequencies();
+        return score(blocking, observer);
+    }
+
+    private void estimateU() {
+        int n = records.size();
+        long[][] counts = new long[Model.FIELDS][];
+        for (int f = 0; f < Model.FIELDS; f++) {
+            counts[f] = new long[Field.ALL.get(f).levels()];
+        }
+        if (n >= 2) {
+            var random = new SplittableRandom(settings.seed());
+            var compare = comparisons();
+            byte[] levels = new byte[Model.FIELDS];
+            long samples = Math.min(settings.uSample(), (long) n * (n - 1) / 2);
+            for (long s = 0; s < samples; s++) {
+                int a = random.nextInt(n);
+                int b = random.nextInt(n);
+                if (a == b || settings.distinctSources() && records.source[a] == records.source[b]) {
+                    continue;
+                }
+                compare.compare(a, b, levels);
+                for (int f = 0; f < Model.FIELDS; f++) {
+                    if (levels[f] >= 0) {
+                        counts[f][levels[f]]++;
+                    }
+                }
+            }
+        }
+        model.estimateU(counts);
+    }
+
+    private void estimateM(Blocking blocking) {
+        long pairs = 0;
+        for (int k = 0; k < Blocking.KEYS; k++) {
+            pairs += blockedPairs(blocking.sorted[k]);
+        }
+        // Sample pairs by a hash of the pair, so the sample does not depend on the order threads take blocks in.
+        long threshold = pairs <= settings.emSample() ? Long.MAX_VALUE : (long) ((double) settings.emSample() / pairs * Long.MAX_VALUE);
+        var patterns = new IntIntHashMap[settings.threads()];
+        forEachPair(blocking, (worker, compare) -> {
+            var counts = patterns[worker] == null ? (patterns[worker] = new IntIntHashMap()) : patterns[worker];
+            byte[] levels = new byte[Model.FIELDS];
+            return (a, b) -> {
+                if ((Blocking.splitmix((long) a << 32 | b) >>> 1) <= threshold) {
+                    compare.compare(a, b, levels);
+                    counts.addTo(Model.pattern(levels), 1);
+                }
+            };
+        });
+        var all = new IntIntHashMap();
+        for (var p : patterns) {
+            if (p != null) {
+                for (var c : p) {
+                    all.addTo(c.key, c.value);
+                }
+            }
+        }
+        model.estimateM(all, 100);
+    }
+
+    private long blockedPairs(long[] sorted) {
+        long pairs = 0;
+        for (int s = 0; s < sorted.length; ) {
+            int e = s + 1;
+            while (e < sorted.length && Blocking.block(sorted[e]) == Blocking.block(sorted[s])) {
+                e++;
+            }
+            long size = e - s;
+            pairs += size <= settings.blockCap() ? size * (size - 1) / 2 : size * settings.blockCap();
+            s = e;
+        }
+        return pairs;
+    }
+
+    private void termFrequencies() {
+        givenExact = new double[records.givenNames.size()];
+        for (int i = 0; i < givenExact.length; i++) {
+            givenExact[i] = model.exactWeight(0, records.givenNames.frequency(i));
+        }
+        familyExact = new double[records.familyNames.size()];
+        for (int i = 0; i < familyExact.length; i++) {
+            familyExact[i] = model.exactWeight(1, records.familyNames.frequency(i));
+        }
+    }
+
+    /** The match weight of a compared pair, given its levels. */
+    double weight(int a, int b, byte[] levels) {
+        if (twinsOrSiblings(a, b, levels)) {
+            return HARD_NON_MATCH;
+        }
+        double w = model.priorWeight();
+        for (int f = 0; f < Model.FIELDS; f++) {
+            w += model.weight[f][levels[f] + 1];
+        }
+        if (levels[0] == Field.GIVEN.same()) {
+            w += givenExact[records.given[a]] - model.weight[0][levels[0] + 1];
+        }
+        if (levels[1] == Field.FAMILY.same()) {
+            w += familyExact[records.family[a]] - model.weight[1][levels[1] + 1];
+        }
+        return w;
+    }
+
+    /**
+     * Born the same day, same family name, and given names that are plainly different names (not a slip, variant or
+     * sound-alike; both names common enough not to be a garbled spelling): twins, or siblings recorded with a
+     * guessed date. Never the same person, however much else agrees.
+     */
+    boolean twinsOrSiblings(int a, int b, byte[] levels) {
+        return settings.twinsRule() && levels[2] == Field.BIRTH.same() && levels[1] >= 3 && levels[0] == 0
+                && records.givenNames.count(records.given[a]) >= 3 && records.givenNames.count(records.given[b]) >= 3;
+    }
+
+    /** The evidence for one pair, field by field. */
+    public Evidence explain(int a, int b) {
+        byte[] levels = new byte[Model.FIELDS];
+        comparisons().compare(a, b, levels);
+        var fields = new ArrayList<Evidence.Part>();
+        for (int f = 0; f < Model.FIELDS; f++) {
+            Field field = Field.ALL.get(f);
+            double w = model.weight[f][levels[f] + 1];
+            Double frequency = null;
+            if (f == 0 && levels[0] == field.same()) {
+                w = givenExact[records.given[a]];
+                frequency = records.givenNames.frequency(records.given[a]);
+            } else if (f == 1 && levels[1] == field.same()) {
+                w = familyExact[records.family[a]];
+                frequency = records.familyNames.frequency(records.family[a]);
+            }
+            fields.add(new Evidence.Part(field, levels[f], w, frequency));
+        }
+        double total = weight(a, b, levels);
+        return new Evidence(total, Model.probability(total), model.priorWeight(), twinsOrSiblings(a, b, levels), fields);
+    }
+
+    private Links score(Blocking blocking, Observer observer) {
+        var kept = new Links[settings.threads()];
+        forEachPair(blocking, (worker, compare) -> {
+            var links = kept[worker] == null ? (kept[worker] = new Links()) : kept[worker];
+            byte[] levels = new byte[Model.FIELDS];
+            return (a, b) -> {
+                compare.compare(a, b, levels);
+                double w = weight(a, b, levels);
+                if (w >= settings.keepWeight()) {
+                    links.add(a, b, (float) w);
+                }
+                if (observer != null) {
+                    observer.scored(worker, a, b, w);
+                }
+            };
+        });
+        var all = new Links();
+        for (Links l : kept) {
+            if (l != null) {
+                all.addAll(l);
+            }
+        }
+        return all;
+    }
+
+    interface PairVisitor {
+        void visit(int a, int b);
+    }
+
+    interface WorkerSetup {
+        PairVisitor start(int worker, Comparisons compare);
+    }
+
+    Comparisons comparisons() {
+        return new Comparisons(records, given, family);
+    }
+
+    /** Visits every blocked pair once, blocks shared out among the worker threads. */
+    private void forEachPair(Blocking blocking, WorkerSetup setup) {
+        int threads = settings.threads();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            var visitors = new PairVisitor[threads];
+            for (int t = 0; t < threads; t++) {
+                visitors[t] = setup.start(t, comparisons());
+            }
+            for (int k = 0; k < Blocking.KEYS; k++) {
+                long[] sorted = blocking.sorted[k];
+                int[] starts = blockStarts(sorted);
+                int key = k;
+                var next = new AtomicInteger();
+                int chunk = Math.max(1, starts.length / (threads * 64));
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    PairVisitor visitor = visitors[t];
+                    done.add(pool.submit(() -> {
+                        for (int c = next.getAndAdd(chunk); c < starts.length - 1; c = next.getAndAdd(chunk)) {
+                            for (int block = c; block < Math.min(c + chunk, starts.length - 1); block++) {
+                                visitBlock(blocking, key, sorted, starts[block], starts[block + 1], visitor);
+                            }
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("linkage interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Where each block begins in a sorted key array, with the array's length at the end. */
+    private static int[] blockStarts(long[] sorted) {
+        var starts = new com.carrotsearch.hppc.IntArrayList();
+        for (int s = 0; s < sorted.length; s++) {
+            if (s == 0 || Blocking.block(sorted[s]) != Blocking.block(sorted[s - 1])) {
+                starts.add(s);
+            }
+        }
+        starts.add(sorted.length);
+        return starts.toArray();
+    }
+
+    private void visitBlock(Blocking blocking, int key, long[] sorted, int start, int end, PairVisitor visitor) {
+        long[] keyOf = blocking.keys[key];
+        int[] source = records.source;
+        boolean distinct = settings.distinctSources();
+        for (int i = start; i < end; i++) {
+            int a = Blocking.row(sorted[i]);
+            int last = Math.min(end, i + 1 + settings.blockCap());
+            for (int j = i + 1; j < last; j++) {
+                int b = Blocking.row(sorted[j]);
+                if (keyOf[a] != keyOf[b] || distinct && source[a] == source[b] || blocking.seenBefore(key, a, b)) {
+                    continue;
+                }
+                visitor.visit(a, b);
+            }
+        }
+    }
+}
