@@ -13,13 +13,20 @@ final class Blocking {
     /**
      * The keys, in order: NHS number; birth + given; birth + family; the sounds of both names (in either field, so
      * names entered the wrong way round meet); postcode + given; given + year and month; family + postcode district;
-     * town + given; postcode + family; birth + postcode.
+     * town + given; postcode + family; birth + postcode; the address line; birth + town; birth + either name's sound
+     * (two keys, the names taken in order of their sound, so that swapped names meet).
      */
-    static final int KEYS = 10;
+    static final int KEYS = 14;
+
+    /**
+     * The keys EM learns from: those on a person's own details (NHS number, birth, names). The keys on where people
+     * live bring whole households together, and EM would learn "same household" instead of "same person".
+     */
+    static final int[] PERSONAL = {0, 1, 2, 3, 12, 13};
+
+    static final int[] ALL = java.util.stream.IntStream.range(0, KEYS).toArray();
 
     final long[][] keys;
-    /** Per key, (key hash high 32 bits | row) sorted: each run of equal high halves is a block. */
-    final long[][] sorted;
 
     Blocking(Records r, NameFeatures given, NameFeatures family) {
         int n = r.size();
@@ -48,25 +55,31 @@ final class Blocking {
             keys[7][i] = r.locality[i] >= 0 && g >= 0 ? mix(8, r.locality[i], g) : 0;
             keys[8][i] = postcode >= 0 && f >= 0 ? mix(9, postcode, f) : 0;
             keys[9][i] = dob != 0 && postcode >= 0 ? mix(10, dob, postcode) : 0;
+            keys[10][i] = r.address[i] != null ? mix(11, r.address[i].hashCode(), r.address[i].length()) : 0;
+            keys[11][i] = dob != 0 && r.locality[i] >= 0 ? mix(12, dob, r.locality[i]) : 0;
+            keys[12][i] = dob != 0 && g >= 0 && f >= 0 ? mix(13, dob, Math.min(gs, fs)) : 0;
+            keys[13][i] = dob != 0 && g >= 0 && f >= 0 ? mix(13, dob, Math.max(gs, fs)) : 0;
         }
-        sorted = new long[KEYS][];
-        for (int k = 0; k < KEYS; k++) {
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                if (keys[k][i] != 0) {
-                    count++;
-                }
+    }
+
+    /** The records holding a key, as (key hash high 32 bits | row), sorted: each run of equal high halves is a block. */
+    long[] sorted(int key) {
+        long[] values = keys[key];
+        int count = 0;
+        for (long v : values) {
+            if (v != 0) {
+                count++;
             }
-            long[] s = new long[count];
-            int at = 0;
-            for (int i = 0; i < n; i++) {
-                if (keys[k][i] != 0) {
-                    s[at++] = keys[k][i] & 0xFFFF_FFFF_0000_0000L | i;
-                }
-            }
-            Arrays.parallelSort(s);
-            sorted[k] = s;
         }
+        long[] s = new long[count];
+        int at = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != 0) {
+                s[at++] = values[i] & 0xFFFF_FFFF_0000_0000L | i;
+            }
+        }
+        Arrays.parallelSort(s);
+        return s;
     }
 
     /** True when the pair shares an earlier key than {@code key} (it was compared there). */

@@ -41,8 +41,8 @@ final class Comparisons {
         levels[4] = nhs(r.nhs[a], r.nhs[b]);
         levels[5] = postcode(r.postcode[a], r.postcode[b]);
         levels[6] = address(r.address[a], r.address[b]);
-        levels[7] = locality(r.locality[a], r.locality[b]);
-        levels[8] = r.area[a] < 0 || r.area[b] < 0 ? -1 : (byte) (r.area[a] == r.area[b] ? 1 : 0);
+        // The town says nothing more once the postcodes share a district: count it only where they do not.
+        levels[7] = levels[5] >= 1 ? -1 : locality(r.locality[a], r.locality[b]);
     }
 
     private byte givenName(int x, int y) {
@@ -191,7 +191,30 @@ final class Comparisons {
         if (x == y) {
             return 2;
         }
-        return (byte) (close(Long.toString(x), Long.toString(y)) ? 1 : 0);
+        return (byte) (oneDigitApart(x, y) ? 1 : 0);
+    }
+
+    /** Ten digits with one changed, or two neighbours swapped: the slips a check digit is there to catch. */
+    static boolean oneDigitApart(long x, long y) {
+        int differ = 0;
+        int first = -1;
+        long a = x;
+        long b = y;
+        int[] da = new int[10];
+        int[] db = new int[10];
+        for (int i = 0; i < 10; i++) {
+            da[i] = (int) (a % 10);
+            db[i] = (int) (b % 10);
+            a /= 10;
+            b /= 10;
+            if (da[i] != db[i]) {
+                differ++;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        return differ == 1 || differ == 2 && first < 9 && da[first] == db[first + 1] && da[first + 1] == db[first];
     }
 
     private byte postcode(int x, int y) {

@@ -11,8 +11,7 @@ public enum Field {
     NHS("NHS number", "different", "one digit apart", "same"),
     POSTCODE("postcode", "different", "same district", "one character apart", "same"),
     ADDRESS("address", "different", "similar", "nearly the same", "same"),
-    LOCALITY("town or suburb", "different", "similar", "same"),
-    AREA("area", "different", "same");
+    LOCALITY("town or area", "different", "similar", "same");
 
     public static final List<Field> ALL = List.of(values());
 

@@ -106,13 +106,13 @@ public final class Linker {
 
     private void estimateM(Blocking blocking) {
         long pairs = 0;
-        for (int k = 0; k < Blocking.KEYS; k++) {
-            pairs += blockedPairs(blocking.sorted[k]);
+        for (int k : Blocking.PERSONAL) {
+            pairs += blockedPairs(blocking.sorted(k));
         }
         // Sample pairs by a hash of the pair, so the sample does not depend on the order threads take blocks in.
         long threshold = pairs <= settings.emSample() ? Long.MAX_VALUE : (long) ((double) settings.emSample() / pairs * Long.MAX_VALUE);
         var patterns = new IntIntHashMap[settings.threads()];
-        forEachPair(blocking, (worker, compare) -> {
+        forEachPair(blocking, Blocking.PERSONAL, (worker, compare) -> {
             var counts = patterns[worker] == null ? (patterns[worker] = new IntIntHashMap()) : patterns[worker];
             byte[] levels = new byte[Model.FIELDS];
             return (a, b) -> {
@@ -177,13 +177,19 @@ public final class Linker {
     }
 
     /**
-     * Born the same day, same family name, and given names that are plainly different names (not a slip, variant or
-     * sound-alike; both names common enough not to be a garbled spelling): twins, or siblings recorded with a
-     * guessed date. Never the same person, however much else agrees.
+     * Records that are plainly of two people however much else agrees (what a household shares: family name,
+     * address, postcode), unless their NHS numbers agree. Two given names that are two names: not a slip or a
+     * variant, and one of them common (a garbled spelling is rare); or two common names that merely sound alike
+     * (Oliver and Olivia). Twins if born the same day; siblings, a parent and child, or two namesakes otherwise.
      */
     boolean twinsOrSiblings(int a, int b, byte[] levels) {
-        return settings.twinsRule() && levels[2] == Field.BIRTH.same() && levels[1] >= 3 && levels[0] == 0
-                && records.givenNames.count(records.given[a]) >= 3 && records.givenNames.count(records.given[b]) >= 3;
+        if (!settings.twinsRule() || levels[4] == Field.NHS.same()) {
+            return false;
+        }
+        boolean commonA = levels[0] >= 0 && records.givenNames.count(records.given[a]) >= 3;
+        boolean commonB = levels[0] >= 0 && records.givenNames.count(records.given[b]) >= 3;
+        return levels[0] == 0 && (commonA || commonB) || levels[0] == 1 && commonA && commonB
+                || levels[0] == 0 && levels[2] == 0;
     }
 
     /** The evidence for one pair, field by field. */
@@ -210,7 +216,7 @@ public final class Linker {
 
     private Links score(Blocking blocking, Observer observer) {
         var kept = new Links[settings.threads()];
-        forEachPair(blocking, (worker, compare) -> {
+        forEachPair(blocking, Blocking.ALL, (worker, compare) -> {
             var links = kept[worker] == null ? (kept[worker] = new Links()) : kept[worker];
             byte[] levels = new byte[Model.FIELDS];
             return (a, b) -> {
@@ -246,7 +252,7 @@ public final class Linker {
     }
 
     /** Visits every blocked pair once, blocks shared out among the worker threads. */
-    private void forEachPair(Blocking blocking, WorkerSetup setup) {
+    private void forEachPair(Blocking blocking, int[] keys, WorkerSetup setup) {
         int threads = settings.threads();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -254,8 +260,8 @@ public final class Linker {
             for (int t = 0; t < threads; t++) {
                 visitors[t] = setup.start(t, comparisons());
             }
-            for (int k = 0; k < Blocking.KEYS; k++) {
-                long[] sorted = blocking.sorted[k];
+            for (int k : keys) {
+                long[] sorted = blocking.sorted(k);
                 int[] starts = blockStarts(sorted);
                 int key = k;
                 var next = new AtomicInteger();

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,9 +22,17 @@ public final class NameVariants {
     private static final NameVariants STANDARD = load();
 
     private final Map<String, int[]> groups;
+    private final Map<Integer, List<String>> members = new HashMap<>();
 
     private NameVariants(Map<String, int[]> groups) {
         this.groups = groups;
+        groups.forEach((name, in) -> {
+            for (int g : in) {
+                members.computeIfAbsent(g, k -> new ArrayList<>()).add(name);
+            }
+        });
+        // Sorted, so that a generator picking the n-th variant picks the same one in every run.
+        members.values().forEach(java.util.Collections::sort);
     }
 
     public static NameVariants standard() {
@@ -32,6 +42,19 @@ public final class NameVariants {
     /** The groups a name belongs to (lower case, as {@link Records} keeps names); empty when none. */
     public int[] groups(String name) {
         return groups.getOrDefault(name, NONE);
+    }
+
+    /** The other names that are variants of this one. */
+    public List<String> alternatives(String name) {
+        var all = new ArrayList<String>();
+        for (int g : groups(name)) {
+            for (String other : members.get(g)) {
+                if (!other.equals(name) && !all.contains(other)) {
+                    all.add(other);
+                }
+            }
+        }
+        return all;
     }
 
     /** True when the two names are variants of one name. */

@@ -7,7 +7,9 @@ import java.util.Locale;
 /**
  * Person records as the matcher reads them: one column per field, one row per record, in primitive arrays (a
  * million records fit in tens of megabytes, and the comparisons touch no objects). Names, postcodes and places are
- * interned into {@link Values} tables so that equal values are equal ints and each value's frequency is known.
+ * interned into {@link Values} tables so that equal values are equal ints and each value's frequency is known. The
+ * town and the area are one field (the town where known): they say the same thing, and counting both would count
+ * one agreement twice.
  *
  * <p>Dates of birth are {@code yyyymmdd} ints with 0 for an unknown part (a month and year only is {@code yyyymm00});
  * 0 is unknown altogether. The NHS number is a long, 0 when not recorded. Sex is 'F', 'M' or 0.
@@ -24,7 +26,6 @@ public final class Records {
     public final Values familyNames = new Values();
     public final Values postcodes = new Values();
     public final Values localities = new Values();
-    public final Values areas = new Values();
 
     private int size;
     String[] id = new String[16];
@@ -38,7 +39,6 @@ public final class Records {
     int[] postcode = new int[16];
     String[] address = new String[16];
     int[] locality = new int[16];
-    int[] area = new int[16];
 
     /** Adds a record; returns its row number. */
     public int add(Row r) {
@@ -48,7 +48,7 @@ public final class Records {
         int i = size++;
         id[i] = r.id();
         source[i] = sources.intern(r.source() == null ? "" : r.source());
-        given[i] = givenNames.intern(name(firstWordOf(r.given())));
+        given[i] = givenNames.intern(given(r.given()));
         family[i] = familyNames.intern(name(r.family()));
         previousFamily[i] = familyNames.intern(name(r.previousFamily()));
         birth[i] = r.birth();
@@ -57,8 +57,10 @@ public final class Records {
         postcode[i] = postcodes.intern(postcode(r.postcode()));
         String a = text(r.address());
         address[i] = a.isEmpty() ? null : a;
-        locality[i] = localities.intern(text(r.locality()));
-        area[i] = areas.intern(text(r.area()));
+        // The town where known, else the area (a local authority): one field, as the two say the same thing.
+        String town = text(r.locality());
+        String area = text(r.area());
+        locality[i] = localities.intern(!town.isEmpty() ? town : area.isEmpty() ? "" : "area " + area);
         return i;
     }
 
@@ -75,7 +77,6 @@ public final class Records {
         postcode = Arrays.copyOf(postcode, n);
         address = Arrays.copyOf(address, n);
         locality = Arrays.copyOf(locality, n);
-        area = Arrays.copyOf(area, n);
     }
 
     public int size() {
@@ -125,13 +126,18 @@ public final class Records {
         return s == null ? "" : text(s.replace("'", "").replace("\u2019", "")).replace(' ', '-');
     }
 
-    private static String firstWordOf(String given) {
+    /** Words that stand in for a given name not yet known ("Baby Smith", "Unborn Smith", "Twin 1"). */
+    private static final java.util.Set<String> NOT_A_NAME = java.util.Set.of("baby", "unborn", "infant", "twin", "newborn", "unknown", "child");
+
+    /** The first given name; a stand-in for a name not yet given counts as no name. */
+    static String given(String given) {
         if (given == null) {
-            return null;
+            return "";
         }
         String t = given.strip();
         int space = t.indexOf(' ');
-        return space < 0 ? t : t.substring(0, space);
+        String first = name(space < 0 ? t : t.substring(0, space));
+        return NOT_A_NAME.contains(first) ? "" : first;
     }
 
     /** Postcodes compare without spaces, upper case. */
