@@ -112,16 +112,23 @@ public final class Linker {
         // Sample pairs by a hash of the pair, so the sample does not depend on the order threads take blocks in.
         long threshold = pairs <= settings.emSample() ? Long.MAX_VALUE : (long) ((double) settings.emSample() / pairs * Long.MAX_VALUE);
         var patterns = new IntIntHashMap[settings.threads()];
+        long[] personal = new long[settings.threads()];
         forEachPair(blocking, Blocking.PERSONAL, (worker, compare) -> {
             var counts = patterns[worker] == null ? (patterns[worker] = new IntIntHashMap()) : patterns[worker];
             byte[] levels = new byte[Model.FIELDS];
             return (a, b) -> {
+                personal[worker]++;
                 if ((Blocking.splitmix((long) a << 32 | b) >>> 1) <= threshold) {
                     compare.compare(a, b, levels);
-                    counts.addTo(Model.pattern(levels), 1);
+                    // Twins and siblings are known to be two people: leaving them out keeps EM on persons.
+                    if (!twinsOrSiblings(a, b, levels)) {
+                        counts.addTo(Model.pattern(levels), 1);
+                    }
                 }
             };
         });
+        long[] compared = new long[settings.threads()];
+        forEachPair(blocking, Blocking.ALL, (worker, compare) -> (a, b) -> compared[worker]++);
         var all = new IntIntHashMap();
         for (var p : patterns) {
             if (p != null) {
@@ -131,6 +138,13 @@ public final class Linker {
             }
         }
         model.estimateM(all, 100);
+        // EM's prior is the share of matches among pairs blocked on personal keys; nearly every match is among them,
+        // and all the pairs compared are more: the prior for scoring is the same matches among all of them.
+        long sumPersonal = java.util.Arrays.stream(personal).sum();
+        long sumCompared = java.util.Arrays.stream(compared).sum();
+        if (sumCompared > 0 && sumPersonal > 0) {
+            model.scalePrior((double) sumPersonal / sumCompared);
+        }
     }
 
     private long blockedPairs(long[] sorted) {
@@ -180,16 +194,23 @@ public final class Linker {
      * Records that are plainly of two people however much else agrees (what a household shares: family name,
      * address, postcode), unless their NHS numbers agree. Two given names that are two names: not a slip or a
      * variant, and one of them common (a garbled spelling is rare); or two common names that merely sound alike
-     * (Oliver and Olivia). Twins if born the same day; siblings, a parent and child, or two namesakes otherwise.
+     * (Oliver and Olivia): twins if born the same day; siblings, a parent and child, or two namesakes otherwise.
+     * Or two full dates of birth plainly different (more than a slip in one part or day and month swapped): a
+     * parent and child, or siblings, however alike their names.
      */
     boolean twinsOrSiblings(int a, int b, byte[] levels) {
         if (!settings.twinsRule() || levels[4] == Field.NHS.same()) {
             return false;
         }
-        boolean commonA = levels[0] >= 0 && records.givenNames.count(records.given[a]) >= 3;
-        boolean commonB = levels[0] >= 0 && records.givenNames.count(records.given[b]) >= 3;
+        boolean commonA = levels[0] >= 0 && commonName(records.given[a]);
+        boolean commonB = levels[0] >= 0 && commonName(records.given[b]);
         return levels[0] == 0 && (commonA || commonB) || levels[0] == 1 && commonA && commonB
-                || levels[0] == 0 && levels[2] == 0;
+                || levels[2] == 0 && records.birth[a] % 100 != 0 && records.birth[b] % 100 != 0;
+    }
+
+    /** A given name held by three records or more, and more than an initial. */
+    private boolean commonName(int name) {
+        return records.givenNames.count(name) >= 3 && records.givenNames.value(name).length() > 1;
     }
 
     /** The evidence for one pair, field by field. */

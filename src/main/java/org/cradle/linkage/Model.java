@@ -17,6 +17,11 @@ import com.carrotsearch.hppc.cursors.IntIntCursor;
 public final class Model {
 
     static final int FIELDS = Field.ALL.size();
+    /**
+     * No level is impossible for one person's records: at least 1% of them (a move, a new surname, a wrong date).
+     * Without a floor, EM on data where one kind of disagreement is rare makes it all but conclusive.
+     */
+    static final double M_FLOOR = 0.01;
     private static final int[] RADIX = new int[FIELDS];
 
     static {
@@ -136,8 +141,8 @@ public final class Model {
             double change = Math.abs(matches / total - prior);
             prior = Math.min(0.999, Math.max(1e-9, matches / total));
             for (int f = 0; f < FIELDS; f++) {
-                change = Math.max(change, normalise(mSum[f], m[f]));
-                normalise(uSum[f], blockedU[f]);
+                change = Math.max(change, normalise(mSum[f], m[f], M_FLOOR));
+                normalise(uSum[f], blockedU[f], 1e-6);
             }
             if (change < 1e-5) {
                 break;
@@ -146,18 +151,26 @@ public final class Model {
         refresh();
     }
 
-    /** Sets {@code into} to the shares of {@code sums} (kept as it was when there is nothing to share); returns the largest change. */
-    private static double normalise(double[] sums, double[] into) {
+    /**
+     * Sets {@code into} to the shares of {@code sums}, none below {@code floor} (kept as it was when there is nothing
+     * to share); returns the largest change.
+     */
+    private static double normalise(double[] sums, double[] into, double floor) {
         double total = 0;
         for (double v : sums) {
             total += v;
         }
         double change = 0;
         if (total > 0) {
+            double floored = 0;
+            double[] next = new double[into.length];
             for (int l = 0; l < into.length; l++) {
-                double next = (sums[l] + 1e-6) / (total + 1e-6 * into.length);
-                change = Math.max(change, Math.abs(next - into[l]));
-                into[l] = next;
+                next[l] = Math.max(floor, sums[l] / total);
+                floored += next[l];
+            }
+            for (int l = 0; l < into.length; l++) {
+                change = Math.max(change, Math.abs(next[l] / floored - into[l]));
+                into[l] = next[l] / floored;
             }
         }
         return change;
@@ -170,6 +183,11 @@ public final class Model {
                 weight[f][l + 1] = log2(m[f][l] / u[f][l]);
             }
         }
+    }
+
+    /** The same expected matches spread over more (or fewer) pairs. */
+    void scalePrior(double factor) {
+        prior = Math.min(0.999, Math.max(1e-9, prior * factor));
     }
 
     double priorWeight() {
