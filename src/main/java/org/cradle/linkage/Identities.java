@@ -152,7 +152,8 @@ public final class Identities {
         return database.jdbi().withHandle(h -> {
             var q = h.createQuery("""
                     SELECT l.id, l.person_a, l.person_b, pa.display_name, pb.display_name, l.weight, l.probability, l.evidence, l.status
-                    FROM person_link l JOIN person pa ON pa.id = l.person_a JOIN person pb ON pb.id = l.person_b """ + where);
+                    FROM person_link l JOIN person pa ON pa.id = l.person_a JOIN person pb ON pb.id = l.person_b
+                    """ + where);
             binds.forEach(q::bind);
             return q.map((rs, ctx) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                     rs.getDouble(6), rs.getDouble(7), rs.getString(8), rs.getString(9))).list();

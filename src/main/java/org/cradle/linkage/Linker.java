@@ -52,7 +52,10 @@ public final class Linker {
     private final Settings settings;
     private final NameFeatures given;
     private final NameFeatures family;
-    private final Model model = new Model();
+    /** Fewer records than this are too few to learn a model from: the standard one is used. */
+    static final int LEARN_FROM = 2000;
+
+    private final Model model;
     private double[] givenExact;
     private double[] familyExact;
 
@@ -61,6 +64,7 @@ public final class Linker {
         this.settings = settings;
         this.given = new NameFeatures(records.givenNames, true);
         this.family = new NameFeatures(records.familyNames, false);
+        this.model = records.size() < LEARN_FROM ? Model.standard() : new Model();
     }
 
     public Model model() {
@@ -70,8 +74,10 @@ public final class Linker {
     /** Runs the whole linkage; {@code observer} may be null. */
     public Links run(Observer observer) {
         var blocking = new Blocking(records, given, family);
-        estimateU();
-        estimateM(blocking);
+        if (records.size() >= LEARN_FROM) {
+            estimateU();
+            estimateM(blocking);
+        }
         termFrequencies();
         return score(blocking, observer);
     }
@@ -161,15 +167,18 @@ public final class Linker {
         return pairs;
     }
 
+    /** Exact-name weights by how common each name is; in a store too small to say, the standard weight. */
     private void termFrequencies() {
-        givenExact = new double[records.givenNames.size()];
-        for (int i = 0; i < givenExact.length; i++) {
-            givenExact[i] = model.exactWeight(0, records.givenNames.frequency(i));
+        givenExact = exactWeights(0, records.givenNames);
+        familyExact = exactWeights(1, records.familyNames);
+    }
+
+    private double[] exactWeights(int field, Values names) {
+        double[] w = new double[names.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = records.size() >= LEARN_FROM ? model.exactWeight(field, names.frequency(i)) : model.weight[field][model.weight[field].length - 1];
         }
-        familyExact = new double[records.familyNames.size()];
-        for (int i = 0; i < familyExact.length; i++) {
-            familyExact[i] = model.exactWeight(1, records.familyNames.frequency(i));
-        }
+        return w;
     }
 
     /** The match weight of a compared pair, given its levels. */
