@@ -55,7 +55,7 @@ public final class CaseFileReader {
         }
     }
 
-    static Agency agency(ObjectNode n, String defaultArea) {
+    public static Agency agency(ObjectNode n, String defaultArea) {
         return new Agency(text(n, "id"), text(n, "name"), text(n, "kind"),
                 n.hasNonNull("area") ? text(n, "area") : defaultArea, Json.write(n));
     }

@@ -54,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Map<String, Object> figures = switch (what) {
             case "import" -> ImportBenchmark.run((int) events, postgres, out);
-            case "rules" -> org.cradle.bench.RulesBenchmark.run((int) events, org.cradle.rules.RulePack.defaultFolder(), out);
+            case "rules" -> org.cradle.bench.RulesBenchmark.run(events, org.cradle.rules.RulePack.defaultFolder(), out);
             case "live" -> org.cradle.bench.LiveBenchmark.run(reads, java.nio.file.Path.of(System.getProperty("cradle.home", "."), "examples"),
                     org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder()), out);
             case "chronology" -> ChronologyBenchmark.run(db != null ? db : org.cradle.store.Database.embeddedUrl(java.nio.file.Path.of("bench-data")),

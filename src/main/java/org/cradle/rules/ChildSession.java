@@ -3,14 +3,15 @@ package org.cradle.rules;
 import org.cradle.rules.calendar.WorkingDays;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.cradle.chronology.Event;
 import org.cradle.people.Person;
@@ -31,12 +32,16 @@ final class ChildSession {
     private final WorkingDays working;
     private final Consumer<Alert> raise;
     private final List<Runner> runners = new ArrayList<>();
+    /** The runners with deadlines, which the clock moves on. */
+    private final List<Runner> waiting = new ArrayList<>();
+    private final RuleEngine.Dispatch dispatch;
     private LocalDate clock = LocalDate.MIN;
     static final int OPEN_DAYS = 90;
 
     ChildSession(Person child, Map<String, String> roles, Map<String, Person> people, Map<String, String> agencyKinds,
                  Map<String, String> agencyAreas, String area,
-                 List<RuleEngine.CompiledRule> rules, Timescales timescales, WorkingDays working, Consumer<Alert> raise) {
+                 List<RuleEngine.CompiledRule> rules, RuleEngine.Dispatch dispatch, Timescales timescales, WorkingDays working,
+                 Consumer<Alert> raise) {
         this.child = child;
         this.state = new ChildState(child, roles, people, area, agencyKinds.entrySet().stream()
                 .filter(k -> k.getValue().equals("childrens-social-care")).map(Map.Entry::getKey).sorted().toList());
@@ -46,7 +51,14 @@ final class ChildSession {
         this.timescales = timescales;
         this.working = working;
         this.raise = raise;
-        rules.forEach(r -> runners.add(runner(r)));
+        this.dispatch = dispatch;
+        for (RuleEngine.CompiledRule r : rules) {
+            Runner runner = runner(r);
+            runners.add(runner);
+            if (r.rule.pattern() instanceof Pattern.Absence) {
+                waiting.add(runner);
+            }
+        }
     }
 
     /** One event of the child's scope, in event-time order. */
@@ -54,34 +66,46 @@ final class ChildSession {
         advanceTo(e.occurred().first());
         // Before the child is conceived an event is history: remembered, but no rule about this child looks at it.
         boolean looked = state.conceivedBy(e.occurred().first());
-        var view = looked ? new EventView(e) : null;
-        if (looked) {
-            runners.forEach(r -> r.before(view));
+        // Only the rules whose patterns name this type of event see it.
+        int[] interested = looked ? dispatch.rulesFor(e.type()) : NONE;
+        var view = interested.length > 0 ? new EventView(e) : null;
+        for (int r : interested) {
+            runners.get(r).before(view);
         }
         state.learn(e, agencyKinds);
-        if (looked) {
+        if (view != null) {
             view.learnt = true;
             view.personMap = null;
-            runners.forEach(r -> r.after(view));
+            for (int r : interested) {
+                runners.get(r).after(view);
+            }
         }
     }
+
+    private static final int[] NONE = {};
 
     /** Moves the clock on to {@code day}, raising what fell due before it. */
     void advanceTo(LocalDate day) {
         if (day.isAfter(clock)) {
             clock = day;
-            runners.forEach(r -> r.tick(day));
+            for (Runner r : waiting) {
+                r.tick(day);
+            }
         }
     }
+
+    private static final Set<String> EVENT_KEYS = Set.of("id", "type", "occurred", "agency", "agency_kind", "summary",
+            "details", "source_kind", "reliability", "validity", "late_days", "late_days_max", "agency_area", "shared_with", "subjects",
+            "covers", "about_child", "role");
 
     /** An event as the rules see it: its CEL map, its day, and who in it matters to this child. */
     final class EventView {
         final Event event;
         final LocalDate first;
         final LocalDate last;
-        final Map<String, Object> cel;
+        final boolean aboutChild;
         final String adult;
-        final String as;
+        private Map<String, Object> cel;
         private Map<String, Object> childBefore;
         private Map<String, Object> childAfter;
         private Map<String, Object> personMap;
@@ -91,31 +115,69 @@ final class ChildSession {
             this.event = e;
             this.first = e.occurred().first();
             this.last = e.occurred().last();
-            boolean aboutChild = e.people().contains(child.id());
-            this.adult = aboutChild ? null : e.people().stream().filter(state.adults::containsKey).findFirst().orElse(null);
-            this.as = adult == null ? null : e.about().stream().filter(i -> i.person().equals(adult)).map(i -> i.as()).findFirst()
-                    .orElse(e.subjects().contains(adult) ? "subject" : null);
-            var m = new HashMap<String, Object>();
-            m.put("id", e.id());
-            m.put("type", e.type());
-            m.put("occurred", e.occurred().text());
-            m.put("agency", e.agency());
-            m.put("agency_kind", agencyKinds.getOrDefault(e.agency(), "other"));
-            m.put("summary", e.summary() == null ? "" : e.summary());
-            m.put("details", e.details());
-            m.put("source_kind", e.source() == null || e.source().kind() == null ? "" : e.source().kind());
-            m.put("reliability", e.source() == null || e.source().reliability() == null ? "" : e.source().reliability());
-            m.put("validity", e.validity() == null ? 0L : (long) e.validity());
-            // At least and at most how late it was recorded (month-precision dates leave a range).
-            m.put("late_days", Math.max(0L, java.time.temporal.ChronoUnit.DAYS.between(last, e.recorded().first())));
-            m.put("late_days_max", Math.max(0L, java.time.temporal.ChronoUnit.DAYS.between(first, e.recorded().last())));
-            m.put("agency_area", agencyAreas.getOrDefault(e.agency(), area));
-            m.put("shared_with", e.sharedWith());
-            m.put("subjects", e.subjects());
-            m.put("covers", ChildState.assessed(e));
-            m.put("about_child", aboutChild);
-            m.put("role", aboutChild ? "child" : adult == null ? "other" : state.adults.get(adult).role);
-            this.cel = m;
+            this.aboutChild = e.people().contains(child.id());
+            this.adult = aboutChild ? null : firstAdult(e);
+        }
+
+        private String firstAdult(Event e) {
+            for (String p : e.people()) {
+                if (state.adults.containsKey(p)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        /** How the adult is involved in the event: their part in it, or "subject". */
+        private String as() {
+            if (adult == null) {
+                return null;
+            }
+            for (var i : event.about()) {
+                if (i.person().equals(adult)) {
+                    return i.as();
+                }
+            }
+            return event.subjects().contains(adult) ? "subject" : null;
+        }
+
+        /** The event as CEL sees it: each value worked out when a condition asks. */
+        Map<String, Object> cel() {
+            if (cel == null) {
+                cel = new LazyFields(EVENT_KEYS) {
+                    @Override
+                    Object value(String key) {
+                        return field(key);
+                    }
+                };
+            }
+            return cel;
+        }
+
+        private Object field(String key) {
+            Event e = event;
+            return switch (key) {
+                case "id" -> e.id();
+                case "type" -> e.type();
+                case "occurred" -> e.occurred().text();
+                case "agency" -> e.agency();
+                case "agency_kind" -> agencyKinds.getOrDefault(e.agency(), "other");
+                case "summary" -> e.summary() == null ? "" : e.summary();
+                case "details" -> e.details();
+                case "source_kind" -> e.source() == null || e.source().kind() == null ? "" : e.source().kind();
+                case "reliability" -> e.source() == null || e.source().reliability() == null ? "" : e.source().reliability();
+                case "validity" -> e.validity() == null ? 0L : (long) e.validity();
+                // At least and at most how late it was recorded (month-precision dates leave a range).
+                case "late_days" -> Math.max(0L, ChronoUnit.DAYS.between(last, e.recorded().first()));
+                case "late_days_max" -> Math.max(0L, ChronoUnit.DAYS.between(first, e.recorded().last()));
+                case "agency_area" -> agencyAreas.getOrDefault(e.agency(), area);
+                case "shared_with" -> e.sharedWith();
+                case "subjects" -> e.subjects();
+                case "covers" -> ChildState.assessed(e);
+                case "about_child" -> aboutChild;
+                case "role" -> aboutChild ? "child" : adult == null ? "other" : state.adults.get(adult).role;
+                default -> LazyFields.ABSENT;
+            };
         }
 
         boolean matches(RuleEngine.CompiledRule rule, Match m) {
@@ -131,7 +193,7 @@ final class ChildSession {
                 return false;
             }
             var condition = rule.condition(m);
-            return condition == null || condition.test(cel, child(), person(), trigger);
+            return condition == null || condition.test(cel(), child(), person(), trigger);
         }
 
         /** The child as CEL sees them: as they were when the event arrived, or once it is taken in. Built once each. */
@@ -143,7 +205,7 @@ final class ChildSession {
         }
 
         Map<String, Object> person() {
-            return adult == null ? Map.of() : personMap == null ? personMap = state.adults.get(adult).cel(as) : personMap;
+            return adult == null ? Map.of() : personMap == null ? personMap = state.adults.get(adult).cel(as()) : personMap;
         }
     }
 
@@ -184,10 +246,14 @@ final class ChildSession {
             if (compiled.about() != null) {
                 // The rule says who it is about, from the child's state when it is raised (the unassessed father).
                 EventView last = evidence.get(evidence.size() - 1);
-                compiled.about().list(last.cel, last.child(), last.person()).stream().filter(state.adults::containsKey).forEach(about::add);
+                compiled.about().list(last.cel(), last.child(), last.person()).stream().filter(state.adults::containsKey).forEach(about::add);
             } else {
                 for (EventView e : evidence) {
-                    e.event.people().stream().filter(state.adults::containsKey).forEach(about::add);
+                    for (String p : e.event.people()) {
+                        if (state.adults.containsKey(p)) {
+                            about.add(p);
+                        }
+                    }
                 }
             }
             // An alert is about the adults around the child, not about their brothers and sisters.
@@ -195,9 +261,12 @@ final class ChildSession {
                 String role = state.adults.get(id).role;
                 return role.equals("sibling") || role.equals("half-sibling") || role.startsWith("child-of-");
             });
-            String message = rule.description().split("(?<=\\.)\\s", 2)[0] + (rule.action() == null ? "" : " " + rule.action());
+            var ids = new LinkedHashSet<String>();
+            for (EventView e : evidence) {
+                ids.add(e.event.id());
+            }
             raise.accept(new Alert(rule.category(), rule.key(), child.id(), List.copyOf(about), on, rule.severity(),
-                    evidence.stream().map(e -> e.event.id()).distinct().toList(), String.join("; ", rule.learning()), message));
+                    List.copyOf(ids), compiled.learning(), compiled.message()));
         }
     }
 
@@ -267,7 +336,7 @@ final class ChildSession {
 
                 @Override
                 void before(EventView e) {
-                    Map<String, Object> trigger = waitingFor == null ? Map.of() : waitingFor.cel;
+                    Map<String, Object> trigger = waitingFor == null ? Map.of() : waitingFor.cel();
                     if (e.matches(compiled, p.expect(), trigger)) {
                         lastExpected = e.first;
                         if (waitingFor != null && !e.first.isBefore(waitingFor.first)) {
@@ -316,7 +385,7 @@ final class ChildSession {
                     if (!e.matches(compiled, p.at())) {
                         return;
                     }
-                    boolean now = when.test(e.cel, e.child(), e.person(), Map.of());
+                    boolean now = when.test(e.cel(), e.child(), e.person(), Map.of());
                     if (now && !held) {
                         fire(e.last, List.of(e));
                     }

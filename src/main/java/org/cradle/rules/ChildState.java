@@ -3,7 +3,6 @@ package org.cradle.rules;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,20 +35,30 @@ final class ChildState {
             this.role = role;
         }
 
+        private static final Set<String> KEYS = Set.of("id", "label", "kind", "role", "as", "violent", "sex_offender",
+                "looked_after", "assessed", "in_custody", "history");
+
+        /** The adult as CEL sees them, {@code as} their part in the event at hand. */
         Map<String, Object> cel(String as) {
-            var m = new HashMap<String, Object>();
-            m.put("id", person.id());
-            m.put("label", person.displayName());
-            m.put("kind", person.kind());
-            m.put("role", role);
-            m.put("as", as == null ? "" : as);
-            m.put("violent", violent);
-            m.put("sex_offender", sexOffender);
-            m.put("looked_after", lookedAfter);
-            m.put("assessed", assessed);
-            m.put("in_custody", inCustody);
-            m.put("history", List.copyOf(history));
-            return m;
+            return new LazyFields(KEYS) {
+                @Override
+                Object value(String key) {
+                    return switch (key) {
+                        case "id" -> person.id();
+                        case "label" -> person.displayName();
+                        case "kind" -> person.kind();
+                        case "role" -> role;
+                        case "as" -> as == null ? "" : as;
+                        case "violent" -> violent;
+                        case "sex_offender" -> sexOffender;
+                        case "looked_after" -> lookedAfter;
+                        case "assessed" -> assessed;
+                        case "in_custody" -> inCustody;
+                        case "history" -> List.copyOf(history);
+                        default -> LazyFields.ABSENT;
+                    };
+                }
+            };
         }
     }
 
@@ -75,6 +84,8 @@ final class ChildState {
 
     private final String area;
     private final List<String> socialCareAgencies;
+    /** Counts the events that may have changed what is known of the adults, so that it is worked out again only then. */
+    private int adultsVersion;
 
     ChildState(Person child, Map<String, String> roles, Map<String, Person> people, String area, List<String> socialCareAgencies) {
         this.child = child;
@@ -163,6 +174,7 @@ final class ChildState {
                 if ("pre-birth".equals(kind)) {
                     preBirthAssessment = true;
                 }
+                adultsVersion++;
                 for (String covered : assessed(e)) {
                     Adult a = adults.get(covered);
                     if (a != null) {
@@ -185,7 +197,15 @@ final class ChildState {
         return e.detail("covers") instanceof List<?> covers ? (List<String>) covers : e.subjects();
     }
 
+    /** The types of event that can change what is known of the adults. */
+    private static final Set<String> ABOUT_ADULTS = Set.of("police.domestic-abuse", "statement.threat", "police.incident",
+            "offender.registered", "history.recorded", "looked-after.started", "meeting.held", "custody.started", "custody.released");
+
     private void learnAboutAdults(Event e) {
+        if (!ABOUT_ADULTS.contains(e.type())) {
+            return;
+        }
+        adultsVersion++;
         for (String id : e.people()) {
             Adult a = adults.get(id);
             if (a == null) {
@@ -233,38 +253,104 @@ final class ChildState {
         }
     }
 
-    /** The child as CEL sees it on a given day. */
+    /**
+     * The child as CEL sees them on a given day: each value worked out from what is known when a condition asks.
+     * Conditions are evaluated as an event arrives or once it is taken in, so what they see is the state then.
+     */
     Map<String, Object> cel(LocalDate day) {
-        var m = new HashMap<String, Object>();
-        m.put("id", child.id());
-        m.put("label", child.displayName());
-        boolean unborn = conceivedBy(day) && (birth != null ? day.isBefore(birth) : expected == null || day.isBefore(expected));
-        m.put("unborn", unborn);
-        long age = birth != null ? ChronoUnit.DAYS.between(birth, day) : expected != null ? ChronoUnit.DAYS.between(expected, day) : NEVER;
-        m.put("age_days", age);
-        m.put("under_1", !unborn && age >= 0 && age < 365);
-        // Not independently mobile: as recorded, else under six months (the format's rule where mobility is not
-        // recorded). A child of unknown age is not assumed to be a baby.
-        m.put("mobile", mobility != null ? mobility.equals("mobile") : !unborn && (age >= 183 || birth == null && expected == null));
-        m.put("plan", plan);
-        m.put("has_plan", !plan.isEmpty());
-        m.put("looked_after", lookedAfter);
-        m.put("case_open", caseOpen);
-        m.put("known_to_social_care", knownToSocialCare);
-        m.put("allocated", allocated);
-        m.put("worker_changes_90d", (long) allocations.stream().filter(d -> !d.isBefore(day.minusDays(90)) && !d.isAfter(day)).count());
-        m.put("pre_birth_assessment", preBirthAssessment);
-        m.put("domestic_abuse_days_ago", since(lastDomesticAbuse, day));
-        m.put("disengagement_days_ago", since(lastDisengagement, day));
-        m.put("discharge_planning_days_ago", since(lastDischargePlanning, day));
-        m.put("protective_step_days_ago", since(lastProtectiveStep, day));
-        m.put("history_people", List.copyOf(historyPeople));
+        return new LazyFields(CHILD_KEYS) {
+            @Override
+            Object value(String key) {
+                return childField(key, day);
+            }
+        };
+    }
+
+    private static final Set<String> CHILD_KEYS = Set.of("id", "label", "unborn", "age_days", "under_1", "mobile", "plan",
+            "has_plan", "looked_after", "case_open", "known_to_social_care", "allocated", "worker_changes_90d", "pre_birth_assessment",
+            "domestic_abuse_days_ago", "disengagement_days_ago", "discharge_planning_days_ago", "protective_step_days_ago",
+            "history_people", "unassessed_adults", "violent_adults", "parent_looked_after", "previous_children_removed",
+            "licence_end_within_days", "violent_adult_released_days_ago", "area", "social_care_agencies", "conceived");
+
+    private Object childField(String key, LocalDate day) {
+        return switch (key) {
+            case "id" -> child.id();
+            case "label" -> child.displayName();
+            case "unborn" -> unborn(day);
+            case "age_days" -> age(day);
+            case "under_1" -> {
+                long age = age(day);
+                yield !unborn(day) && age >= 0 && age < 365;
+            }
+            // Not independently mobile: as recorded, else under six months (the format's rule where mobility is not
+            // recorded). A child of unknown age is not assumed to be a baby.
+            case "mobile" -> mobility != null ? mobility.equals("mobile") : !unborn(day) && (age(day) >= 183 || birth == null && expected == null);
+            case "plan" -> plan;
+            case "has_plan" -> !plan.isEmpty();
+            case "looked_after" -> lookedAfter;
+            case "case_open" -> caseOpen;
+            case "known_to_social_care" -> knownToSocialCare;
+            case "allocated" -> allocated;
+            case "worker_changes_90d" -> {
+                long changes = 0;
+                for (LocalDate d : allocations) {
+                    if (!d.isBefore(day.minusDays(90)) && !d.isAfter(day)) {
+                        changes++;
+                    }
+                }
+                yield changes;
+            }
+            case "pre_birth_assessment" -> preBirthAssessment;
+            case "domestic_abuse_days_ago" -> since(lastDomesticAbuse, day);
+            case "disengagement_days_ago" -> since(lastDisengagement, day);
+            case "discharge_planning_days_ago" -> since(lastDischargePlanning, day);
+            case "protective_step_days_ago" -> since(lastProtectiveStep, day);
+            case "history_people" -> adultFacts().historyPeople;
+            case "unassessed_adults" -> adultFacts().unassessed;
+            case "violent_adults" -> adultFacts().violent;
+            case "parent_looked_after" -> adultFacts().parentLookedAfter;
+            case "previous_children_removed" -> adultFacts().previousRemoved;
+            case "licence_end_within_days" -> {
+                long within = NEVER;
+                for (LocalDate end : adultFacts().licenceEnds) {
+                    within = Math.min(within, Math.abs(ChronoUnit.DAYS.between(day, end)));
+                }
+                yield within;
+            }
+            case "violent_adult_released_days_ago" -> since(adultFacts().lastRelease, day);
+            case "area" -> area;
+            case "social_care_agencies" -> socialCareAgencies;
+            case "conceived" -> conceivedBy(day);
+            default -> LazyFields.ABSENT;
+        };
+    }
+
+    private boolean unborn(LocalDate day) {
+        return conceivedBy(day) && (birth != null ? day.isBefore(birth) : expected == null || day.isBefore(expected));
+    }
+
+    private long age(LocalDate day) {
+        return birth != null ? ChronoUnit.DAYS.between(birth, day) : expected != null ? ChronoUnit.DAYS.between(expected, day) : NEVER;
+    }
+
+    /** What is known of the adults together, which changes only as events are taken in: worked out once each time. */
+    private record AdultFacts(List<String> historyPeople, List<String> unassessed, List<String> violent, boolean parentLookedAfter,
+                              boolean previousRemoved, List<LocalDate> licenceEnds, LocalDate lastRelease) {
+    }
+
+    private AdultFacts facts;
+    private int factsVersion = -1;
+
+    private AdultFacts adultFacts() {
+        if (factsVersion == adultsVersion) {
+            return facts;
+        }
         var unassessed = new ArrayList<String>();
         var violent = new ArrayList<String>();
+        var licenceEnds = new ArrayList<LocalDate>();
         boolean parentLookedAfter = false;
         boolean previousRemoved = false;
-        long licenceEndsIn = NEVER;
-        long violentReleased = NEVER;
+        LocalDate lastRelease = null;
         for (Adult a : adults.values()) {
             boolean carer = a.role.equals("parent") || a.role.equals("step-parent") || a.role.equals("partner")
                     || a.role.equals("household-member") || a.role.equals("carer");
@@ -278,23 +364,17 @@ final class ChildState {
                 parentLookedAfter = true;
             }
             previousRemoved |= a.history.contains("previous-children-removed");
-            if ((a.violent || a.sexOffender) && a.released != null) {
-                violentReleased = Math.min(violentReleased, ChronoUnit.DAYS.between(a.released, day));
+            if ((a.violent || a.sexOffender) && a.released != null && (lastRelease == null || a.released.isAfter(lastRelease))) {
+                lastRelease = a.released;
             }
             if (a.violent && a.licenceEnd != null) {
-                licenceEndsIn = Math.min(licenceEndsIn, Math.abs(ChronoUnit.DAYS.between(day, a.licenceEnd)));
+                licenceEnds.add(a.licenceEnd);
             }
         }
-        m.put("unassessed_adults", unassessed);
-        m.put("violent_adults", violent);
-        m.put("parent_looked_after", parentLookedAfter);
-        m.put("previous_children_removed", previousRemoved);
-        m.put("licence_end_within_days", licenceEndsIn);
-        m.put("violent_adult_released_days_ago", violentReleased);
-        m.put("area", area);
-        m.put("social_care_agencies", socialCareAgencies);
-        m.put("conceived", conceivedBy(day));
-        return m;
+        facts = new AdultFacts(List.copyOf(historyPeople), List.copyOf(unassessed), List.copyOf(violent), parentLookedAfter,
+                previousRemoved, List.copyOf(licenceEnds), lastRelease);
+        factsVersion = adultsVersion;
+        return facts;
     }
 
     private static long since(LocalDate then, LocalDate day) {

@@ -40,28 +40,49 @@ public final class Conditions {
     public static final class Condition {
         private final String source;
         private final CelRuntime.Program program;
+        private final CompiledExpression.Compiled compiled;
 
-        private Condition(String source, CelRuntime.Program program) {
+        private Condition(String source, CelRuntime.Program program, CompiledExpression.Compiled compiled) {
             this.source = source;
             this.program = program;
+            this.compiled = compiled;
         }
 
         public boolean test(Map<String, Object> e, Map<String, Object> child, Map<String, Object> person, Map<String, Object> trigger) {
-            try {
-                return Boolean.TRUE.equals(program.eval(Map.of("e", e, "child", child, "person", person, "trigger", trigger)));
-            } catch (CelEvaluationException | RuntimeException unevaluable) {
-                return false;
-            }
+            return Boolean.TRUE.equals(evaluate(e, child, person, trigger));
         }
 
         /** For an expression that gives a list (of person ids): its items as text; empty if it cannot be evaluated. */
         public java.util.List<String> list(Map<String, Object> e, Map<String, Object> child, Map<String, Object> person) {
-            try {
-                Object value = program.eval(Map.of("e", e, "child", child, "person", person, "trigger", Map.of()));
-                return value instanceof java.util.List<?> items ? items.stream().map(String::valueOf).toList() : java.util.List.of();
-            } catch (CelEvaluationException | RuntimeException unevaluable) {
-                return java.util.List.of();
+            return evaluate(e, child, person, Map.of()) instanceof java.util.List<?> items
+                    ? items.stream().map(String::valueOf).toList() : java.util.List.of();
+        }
+
+        /** The value, compiled where it can be and interpreted where not; null when it cannot be evaluated. */
+        Object evaluate(Map<String, Object> e, Map<String, Object> child, Map<String, Object> person, Map<String, Object> trigger) {
+            if (compiled != null) {
+                try {
+                    Object value = compiled.eval(e, child, person, trigger);
+                    return value == CompiledExpression.ERROR ? null : value;
+                } catch (CompiledExpression.GiveWay interpreterDecides) {
+                    // falls through to the interpreter
+                }
             }
+            return interpret(e, child, person, trigger);
+        }
+
+        /** The value as CEL's own interpreter gives it; null when it cannot be evaluated. */
+        Object interpret(Map<String, Object> e, Map<String, Object> child, Map<String, Object> person, Map<String, Object> trigger) {
+            try {
+                return program.eval(Map.of("e", e, "child", child, "person", person, "trigger", trigger));
+            } catch (CelEvaluationException | RuntimeException unevaluable) {
+                return null;
+            }
+        }
+
+        /** Whether evaluation is compiled (else every evaluation is interpreted). */
+        boolean isCompiled() {
+            return compiled != null;
         }
 
         @Override
@@ -77,7 +98,7 @@ public final class Conditions {
     public static Condition compile(String source) {
         try {
             var ast = COMPILER.compile(source).getAst();
-            return new Condition(source, RUNTIME.createProgram(ast));
+            return new Condition(source, RUNTIME.createProgram(ast), CompiledExpression.compile(ast.getExpr()));
         } catch (CelValidationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (CelEvaluationException e) {

@@ -2,15 +2,21 @@ package org.cradle.rules;
 
 import org.cradle.rules.calendar.WorkingDays;
 
+import com.carrotsearch.hppc.IntArrayList;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.cradle.casefile.CaseFile;
 import org.cradle.chronology.Agency;
 import org.cradle.chronology.Event;
@@ -26,31 +32,36 @@ import org.cradle.people.Tie;
 public final class RuleEngine {
 
     private final List<CompiledRule> rules;
+    private final Dispatch dispatch;
     private final Timescales timescales;
     private final WorkingDays working;
 
     public RuleEngine(List<Rule> rules, Timescales timescales, WorkingDays working) {
         this.rules = rules.stream().map(CompiledRule::new).toList();
+        this.dispatch = new Dispatch(this.rules);
         this.timescales = timescales;
         this.working = working;
     }
 
-    /** The alerts the rules would have raised over this history, up to and including {@code until} (null: its last event). */
+    /**
+     * The alerts the rules would have raised over this history, up to and including {@code until} (null: its last
+     * event). Each child is replayed on its own, so children are replayed side by side on the machine's cores; the
+     * alerts are then put in one order, so the result is the same however the work was shared out.
+     */
     public List<Alert> replay(CaseFile file, LocalDate until) {
         var people = new LinkedHashMap<String, Person>();
         file.people().forEach(p -> people.put(p.id(), p));
         var agencyKinds = kinds(file.agencies());
         var agencyAreas = new HashMap<String, String>();
         file.agencies().forEach(a -> agencyAreas.put(a.id(), a.area()));
-        var order = new ArrayList<>(file.events());
-        // Event time, then id: the same history gives the same alerts whatever order a file lists it in.
-        order.sort(Comparator.comparing((Event e) -> e.occurred().first()).thenComparing(Event::id));
-        LocalDate end = until != null ? until : order.isEmpty() ? LocalDate.MIN : order.get(order.size() - 1).occurred().last();
-        // Each person's events, as positions in event-time order, so a child's scope is gathered without a full scan.
-        var byPerson = new HashMap<String, List<Integer>>();
-        for (int i = 0; i < order.size(); i++) {
-            for (String p : order.get(i).people()) {
-                byPerson.computeIfAbsent(p, k -> new ArrayList<>()).add(i);
+        List<Event> events = file.events();
+        // Without a day to stop, the replay runs to the end of the history's last event.
+        LocalDate end = until != null ? until : events.stream().max(IN_EVENT_TIME).map(e -> e.occurred().last()).orElse(LocalDate.MIN);
+        // Each person's events, as positions in the file, so a child's scope is gathered without a full scan.
+        var byPerson = new HashMap<String, IntArrayList>();
+        for (int i = 0; i < events.size(); i++) {
+            for (String p : events.get(i).people()) {
+                byPerson.computeIfAbsent(p, k -> new IntArrayList()).add(i);
             }
         }
         var relationshipsByPerson = new HashMap<String, List<Relationship>>();
@@ -58,26 +69,60 @@ public final class RuleEngine {
             relationshipsByPerson.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r);
             relationshipsByPerson.computeIfAbsent(r.to(), k -> new ArrayList<>()).add(r);
         }
-        var alerts = new ArrayList<Alert>();
-        for (Person child : childrenOfConcern(file, people)) {
+        List<Person> children = childrenOfConcern(file, people);
+        Function<Person, List<Alert>> replayChild = child -> {
+            var alerts = new ArrayList<Alert>();
             var network = FamilyNetwork.around(child.id(), id -> ties(relationshipsByPerson.getOrDefault(id, List.of()), id), null);
             var nearby = new ArrayList<Relationship>();
             network.forEach(p -> nearby.addAll(relationshipsByPerson.getOrDefault(p, List.of())));
             var session = new ChildSession(child, roles(child.id(), network, nearby), people, agencyKinds, agencyAreas,
-                    file.area().code(), rules, timescales, working, alerts::add);
-            var scope = new java.util.TreeSet<Integer>();
-            network.forEach(p -> scope.addAll(byPerson.getOrDefault(p, List.of())));
-            for (int i : scope) {
-                Event e = order.get(i);
+                    file.area().code(), rules, dispatch, timescales, working, alerts::add);
+            for (Event e : scope(network, byPerson, events)) {
                 if (e.occurred().first().isAfter(end)) {
                     break;
                 }
                 session.accept(e);
             }
             session.advanceTo(end);
-        }
+            return alerts;
+        };
+        var alerts = new ArrayList<Alert>();
+        (children.size() > 1 ? children.parallelStream() : children.stream()).map(replayChild).toList().forEach(alerts::addAll);
         alerts.sort(Comparator.comparing(Alert::raisedOn).thenComparing(Alert::subject).thenComparing(Alert::category).thenComparing(Alert::rule));
         return alerts;
+    }
+
+    private static final Comparator<Event> IN_EVENT_TIME = (a, b) -> {
+        int c = a.occurred().first().compareTo(b.occurred().first());
+        return c != 0 ? c : a.id().compareTo(b.id());
+    };
+
+    /**
+     * The events about anyone in the child's network, each once, in event time, then id: the same history gives the
+     * same alerts whatever order a file lists it in.
+     */
+    private static Event[] scope(Set<String> network, Map<String, IntArrayList> byPerson, List<Event> events) {
+        var all = new IntArrayList();
+        for (String p : network) {
+            IntArrayList mine = byPerson.get(p);
+            if (mine != null) {
+                all.addAll(mine);
+            }
+        }
+        int[] positions = all.toArray();
+        Arrays.sort(positions);
+        int n = 0;
+        for (int i = 0; i < positions.length; i++) {
+            if (n == 0 || positions[n - 1] != positions[i]) {
+                positions[n++] = positions[i];
+            }
+        }
+        var scope = new Event[n];
+        for (int i = 0; i < n; i++) {
+            scope[i] = events.get(positions[i]);
+        }
+        Arrays.sort(scope, IN_EVENT_TIME);
+        return scope;
     }
 
     /**
@@ -122,15 +167,37 @@ public final class RuleEngine {
         return roles;
     }
 
+    /** Which rules look at which types of event: a rule sees only the events its patterns name. */
+    static final class Dispatch {
+        private final List<CompiledRule> rules;
+        private final Map<String, int[]> byType = new ConcurrentHashMap<>();
+
+        Dispatch(List<CompiledRule> rules) {
+            this.rules = rules;
+        }
+
+        /** The positions, in the rule list, of the rules that look at events of this type. */
+        int[] rulesFor(String type) {
+            return byType.computeIfAbsent(type, t -> IntStream.range(0, rules.size())
+                    .filter(i -> CompiledRule.matches(rules.get(i).rule.pattern()).stream().anyMatch(m -> m.typeMatches(t))).toArray());
+        }
+    }
+
     /** A rule with its conditions compiled once. */
     static final class CompiledRule {
         final Rule rule;
-        private final Map<Match, Conditions.Condition> conditions = new HashMap<>();
+        // By identity: a match is looked up millions of times, and hashing the record's lists each time would cost.
+        private final Map<Match, Conditions.Condition> conditions = new IdentityHashMap<>();
         private final Conditions.Condition state;
         private final Conditions.Condition about;
+        private final String message;
+        private final String learning;
 
         CompiledRule(Rule rule) {
             this.rule = rule;
+            // An alert's message: the description's first sentence, and what to do now where the rule says.
+            this.message = rule.description().split("(?<=\\.)\\s", 2)[0] + (rule.action() == null ? "" : " " + rule.action());
+            this.learning = String.join("; ", rule.learning());
             this.about = rule.about() == null ? null : Conditions.compile(rule.about());
             this.state = rule.pattern() instanceof Pattern.State s ? Conditions.compile(s.when()) : null;
             for (Match m : matches(rule.pattern())) {
@@ -138,6 +205,14 @@ public final class RuleEngine {
                     conditions.put(m, Conditions.compile(m.where()));
                 }
             }
+        }
+
+        String message() {
+            return message;
+        }
+
+        String learning() {
+            return learning;
         }
 
         /** Who the alert is about, when the rule says; else null. */
@@ -154,7 +229,7 @@ public final class RuleEngine {
             return conditions.get(m);
         }
 
-        private static List<Match> matches(Pattern p) {
+        static List<Match> matches(Pattern p) {
             if (p instanceof Pattern.OnEvent x) {
                 return List.of(x.match());
             } else if (p instanceof Pattern.Count x) {

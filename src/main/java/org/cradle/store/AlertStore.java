@@ -66,12 +66,16 @@ public final class AlertStore {
     private int refresh(long child, RuleEngine engine, Set<Long> done) {
         return database.jdbi().inTransaction(h -> {
             List<Alert> alerts = engine.replay(histories.of(h, child, reader), LocalDate.now(clock));
+            var subjects = alerts.stream().map(a -> StoredHistory.personId(a.subject())).collect(Collectors.toSet());
+            // What was raised before, in one query: a replay gives back every alert of the history, most of them known.
+            Set<String> raised = new java.util.HashSet<>(IdLists.chunked(h, "SELECT occurrence FROM alert WHERE subject_person IN (<ids>)",
+                    subjects, (rs, ctx) -> rs.getString(1)));
             int added = 0;
             for (Alert a : alerts) {
                 long subject = StoredHistory.personId(a.subject());
                 done.add(subject);
                 String occurrence = a.rule() + "|" + subject + "|" + a.evidence().get(0);
-                if (h.createQuery("SELECT COUNT(*) FROM alert WHERE occurrence = :o").bind("o", occurrence).mapTo(Integer.class).one() > 0) {
+                if (!raised.add(occurrence)) {
                     continue;
                 }
                 h.createUpdate("""

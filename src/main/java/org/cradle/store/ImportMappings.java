@@ -15,6 +15,22 @@ final class ImportMappings {
         this.h = h;
     }
 
+    /** Reads the mappings of these imports in two queries, for a history drawn from many files. */
+    void preload(java.util.Collection<Long> importIds) {
+        var missing = importIds.stream().filter(i -> !people.containsKey(i)).distinct().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        missing.forEach(i -> {
+            people.put(i, new HashMap<>());
+            agencies.put(i, new HashMap<>());
+        });
+        IdLists.chunked(h, "SELECT import_id, local_id, person_id FROM import_person WHERE import_id IN (<ids>)", missing,
+                (rs, ctx) -> people.get(rs.getLong(1)).put(rs.getString(2), rs.getLong(3)));
+        IdLists.chunked(h, "SELECT import_id, local_id, agency_id FROM import_agency WHERE import_id IN (<ids>)", missing,
+                (rs, ctx) -> agencies.get(rs.getLong(1)).put(rs.getString(2), rs.getLong(3)));
+    }
+
     Long person(long importId, String local) {
         return people.computeIfAbsent(importId, i -> load("import_person", "person_id", i)).get(local);
     }

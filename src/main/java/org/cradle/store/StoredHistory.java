@@ -2,8 +2,10 @@ package org.cradle.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cradle.casefile.CaseFile;
 import org.cradle.casefile.Json;
@@ -53,6 +55,14 @@ final class StoredHistory {
                 network, (rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
         var events = new ArrayList<Event>(rows.size());
         var agencies = new LinkedHashSet<Long>();
+        mappings.preload(rows.stream().map(Row::importId).toList());
+        // The events each event refers to, by the id its file gave them, for all the rows at once.
+        record Link(long event, String local, long target) {
+        }
+        var links = new HashMap<Long, Map<String, Long>>();
+        IdLists.chunked(h, "SELECT k.event_id, t.local_id, t.id FROM event_link k JOIN event t ON t.id = k.target_id WHERE k.event_id IN (<ids>)",
+                rows.stream().map(Row::id).toList(), (rs, ctx) -> new Link(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .forEach(l -> links.computeIfAbsent(l.event(), k -> new HashMap<>()).putIfAbsent(l.local(), l.target()));
         for (Row row : rows) {
             ObjectNode doc = (ObjectNode) Json.read(row.document());
             doc.put("id", "e" + row.id());
@@ -66,9 +76,10 @@ final class StoredHistory {
                 agencies.add(id);
                 return "a" + id;
             });
-            references.rename(Section.EVENTS, doc, Section.EVENTS, l -> h.createQuery(
-                            "SELECT t.id FROM event_link k JOIN event t ON t.id = k.target_id WHERE k.event_id = :e AND t.local_id = :l")
-                    .bind("e", row.id()).bind("l", l).mapTo(Long.class).findFirst().map(id -> "e" + id).orElse(l));
+            references.rename(Section.EVENTS, doc, Section.EVENTS, l -> {
+                Long target = links.getOrDefault(row.id(), Map.of()).get(l);
+                return target == null ? l : "e" + target;
+            });
             events.add(org.cradle.casefile.CaseFileReader.event(doc));
         }
         var persons = IdLists.chunked(h, "SELECT id, document FROM person WHERE id IN (<ids>)", people, (rs, ctx) -> {

@@ -9,9 +9,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.cradle.casefile.CaseFile;
+import org.cradle.casefile.CaseFileReader;
 import org.cradle.casefile.CaseFileWriter;
 import org.cradle.casefile.Json;
 import org.cradle.casefile.Section;
+import org.cradle.chronology.Event;
+import org.cradle.people.Person;
+import org.cradle.people.Relationship;
 
 /**
  * Writes a synthetic multi-agency history as a case file: families over years, with the event mix agencies record
@@ -41,7 +46,7 @@ public final class SyntheticHistory {
     private static final String[] FAMILY = {"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "O'Brien", "Nowak", "Khan", "Evans"};
 
     /** Histories end before this day so that no generated date is ever in the future. */
-    static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
+    public static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
 
     private final Plan plan;
 
@@ -50,16 +55,9 @@ public final class SyntheticHistory {
     }
 
     public void write(Writer out) throws IOException {
-        ObjectNode header = Json.MAPPER.createObjectNode();
-        header.put("format", "casefile/1");
-        header.putObject("area").put("code", AREAS[0][0]).put("name", AREAS[0][1]);
-        header.putObject("x_generator").put("families", plan.families()).put("events_per_family", plan.eventsPerFamily()).put("seed", plan.seed());
-        try (var file = new CaseFileWriter(out, header)) {
-            for (String[] area : AREAS) {
-                for (String[] a : AGENCIES) {
-                    file.write(Section.AGENCIES, Json.write(Json.MAPPER.createObjectNode().put("id", area[0] + "-" + a[0])
-                            .put("name", area[1] + " " + a[1]).put("kind", a[2]).put("area", area[0])));
-                }
+        try (var file = new CaseFileWriter(out, header())) {
+            for (ObjectNode a : agencies()) {
+                file.write(Section.AGENCIES, Json.write(a));
             }
             for (int f = 0; f < plan.families(); f++) {
                 for (ObjectNode p : family(f).people) {
@@ -78,6 +76,45 @@ public final class SyntheticHistory {
                 }
             }
         }
+    }
+
+    /**
+     * Families {@code from} (inclusive) to {@code to} (exclusive) of the same history, held in memory without being
+     * written or read as text: for benchmarks that time what comes after reading, over more events than one file
+     * held whole would fit in memory. Families are independent, so the parts together are the whole history.
+     */
+    public CaseFile part(int from, int to) {
+        ObjectNode header = header();
+        String area = header.path("area").path("code").asText();
+        var people = new ArrayList<Person>();
+        var relationships = new ArrayList<Relationship>();
+        var events = new ArrayList<Event>();
+        for (int f = from; f < to; f++) {
+            Family family = family(f);
+            family.people.forEach(p -> people.add(CaseFileReader.person(p)));
+            family.relationships.forEach(r -> relationships.add(CaseFileReader.relationship(r)));
+            family.events(plan.eventsPerFamily()).forEach(e -> events.add(CaseFileReader.event(e)));
+        }
+        return new CaseFile(header, agencies().stream().map(a -> CaseFileReader.agency(a, area)).toList(), people, relationships, events);
+    }
+
+    private ObjectNode header() {
+        ObjectNode header = Json.MAPPER.createObjectNode();
+        header.put("format", "casefile/1");
+        header.putObject("area").put("code", AREAS[0][0]).put("name", AREAS[0][1]);
+        header.putObject("x_generator").put("families", plan.families()).put("events_per_family", plan.eventsPerFamily()).put("seed", plan.seed());
+        return header;
+    }
+
+    private static List<ObjectNode> agencies() {
+        var out = new ArrayList<ObjectNode>();
+        for (String[] area : AREAS) {
+            for (String[] a : AGENCIES) {
+                out.add(Json.MAPPER.createObjectNode().put("id", area[0] + "-" + a[0])
+                        .put("name", area[1] + " " + a[1]).put("kind", a[2]).put("area", area[0]));
+            }
+        }
+        return out;
     }
 
     private Family family(int index) {
