@@ -11,11 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Measure speed: 'import' (bulk import into both stores), 'chronology' (one child's chronology from a large store) "
-        + "'rules' (replay with the full rule pack) or 'live' (an event stored to its alert visible over the API; --reads rounds). "
+        + "'rules' (replay with the full rule pack), 'live' (an event stored to its alert visible over the API; --reads rounds) "
+        + "or 'linkage' (matching quality and speed on FEBRL4 and --records synthetic people, beside Duke 1.2). "
         + "The last line printed is one JSON object with the figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules | live")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules | live | linkage")
     String what;
 
     @Option(names = "--events", defaultValue = "1000000", description = "events to import, or in the store (default ${DEFAULT-VALUE})")
@@ -35,9 +36,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "import: the PostgreSQL server to measure (a new schema is made and dropped; default ${DEFAULT-VALUE})")
     String postgres;
 
-    @Option(names = "--febrl", paramLabel = "DIR", defaultValue = "../shared/data/febrl",
-            description = "linkage: the folder of the FEBRL data sets (default ${DEFAULT-VALUE})")
-    String febrl;
+    @Option(names = "--febrl", paramLabel = "DIR", description = "linkage: the folder of the FEBRL data sets (default ../shared/data/febrl beside the repository)")
+    java.nio.file.Path febrl;
 
     @Option(names = "--records", defaultValue = "200000", description = "linkage: synthetic records to deduplicate (default ${DEFAULT-VALUE})")
     int records;
@@ -59,8 +59,9 @@ final class BenchCommand implements Callable<Integer> {
                     org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder()), out);
             case "chronology" -> ChronologyBenchmark.run(db != null ? db : org.cradle.store.Database.embeddedUrl(java.nio.file.Path.of("bench-data")),
                     events, reads, child, out);
-            case "linkage" -> org.cradle.bench.LinkageBenchmark.run(java.nio.file.Path.of(febrl), records, duke, out);
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "WHAT is import, chronology, rules or live, not " + what);
+            case "linkage" -> org.cradle.bench.LinkageBenchmark.run(febrl != null ? febrl
+                    : java.nio.file.Path.of(System.getProperty("cradle.home", "."), "..", "shared", "data", "febrl"), records, duke, out);
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "WHAT is import, chronology, rules, live or linkage, not " + what);
         };
         out.println(Json.write(figures));
         return 0;
