@@ -18,7 +18,7 @@ import org.cradle.store.Database;
  * <p>Someone able to rewrite the whole table could recompute every hash; publishing the head of the chain
  * elsewhere from time to time ({@code ./cradle audit verify} prints it) makes that detectable too.
  */
-public final class AuditLog {
+public final class AuditLog implements Audit {
 
     /** What was done: for example {@code read chronology}, {@code search people}, {@code import case file}. */
     public record Entry(String actor, String action, Long personId, String detail, String client, String purpose) {
@@ -49,19 +49,42 @@ public final class AuditLog {
     }
 
     /** Appends one entry; entries from concurrent requests are chained one after another. */
+    @Override
     public synchronized void record(Entry e) {
-        database.jdbi().useTransaction(h -> {
-            String previous = h.createQuery("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1").mapTo(String.class).findFirst().orElse("");
+        // One statement, committed on its own: the entry goes in only if the last entry is still the one this log
+        // chained it to. Another process (the command line) may have appended since; then the head is read again.
+        while (true) {
+            if (head == null) {
+                head = database.jdbi().withHandle(h -> h.createQuery("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")
+                        .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findFirst().orElse(new Head(0, "")));
+            }
+            Head last = head;
             // Microseconds in UTC: what both databases give back, so the hash can be recomputed from the row.
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            h.createUpdate("""
-                    INSERT INTO audit_entry (at, actor, action, person_id, detail, client, purpose, previous_hash, hash)
-                    VALUES (:at, :actor, :action, :person, :detail, :client, :purpose, :previous, :hash)""")
+            String hash = hash(last.hash(), at, e);
+            var id = database.jdbi().withHandle(h -> h.createUpdate("""
+                            INSERT INTO audit_entry (at, actor, action, person_id, detail, client, purpose, previous_hash, hash)
+                            SELECT CAST(:at AS TIMESTAMP WITH TIME ZONE), CAST(:actor AS VARCHAR), CAST(:action AS VARCHAR),
+                                   CAST(:person AS BIGINT), CAST(:detail AS VARCHAR), CAST(:client AS VARCHAR), CAST(:purpose AS VARCHAR),
+                                   CAST(:previous AS VARCHAR), CAST(:hash AS VARCHAR)
+                            FROM (SELECT COALESCE(MAX(id), 0) AS last FROM audit_entry) chain WHERE chain.last = :head""")
                     .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bind("actor", e.actor()).bind("action", e.action())
                     .bind("person", e.personId()).bind("detail", e.detail()).bind("client", e.client()).bind("purpose", e.purpose())
-                    .bind("previous", previous).bind("hash", hash(previous, at, e)).execute();
-        });
+                    .bind("previous", last.hash()).bind("hash", hash).bind("head", last.id())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findFirst());
+            if (id.isPresent()) {
+                head = new Head(id.get(), hash);
+                return;
+            }
+            head = null;
+        }
     }
+
+    private record Head(long id, String hash) {
+    }
+
+    /** The last entry this log knows of (null: read it from the table). */
+    private Head head;
 
     static String hash(String previous, Instant at, Entry e) {
         String content = String.join("\u001f", previous, at.toString(), e.actor(), e.action(), String.valueOf(e.personId()),

@@ -19,7 +19,6 @@ import org.cradle.access.Account;
 import org.cradle.access.Accounts;
 import org.cradle.access.PasswordHash;
 import org.cradle.chronology.ChronologyQuery;
-import org.cradle.store.ChronologyReader;
 import org.cradle.store.Database;
 import org.cradle.store.Importer;
 import org.cradle.synthetic.SyntheticHistory;
@@ -46,17 +45,19 @@ public final class ChronologyBenchmark {
             long total = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM event").mapTo(Long.class).one());
             long child = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM person WHERE local_id = :id").bind("id", childLocalId)
                     .mapTo(Long.class).one());
-            var reader = new ChronologyReader(db);
-            int size = reader.chronology(child, ChronologyQuery.everything()).orElseThrow().entries().size();
+            // In-process, as the command line's operator with the audit off: the read and the access policy, nothing else.
+            var records = new org.cradle.store.RecordAccess(db, org.cradle.audit.Audit.OFF, Clock.systemDefaultZone());
+            var operator = org.cradle.access.Actor.operator("bench", null, java.util.Set.of());
+            int size = records.chronology(operator, child, ChronologyQuery.everything()).entries().size();
             out.printf("chronology: store of %,d events; the child's chronology has %,d entries%n", total, size);
 
             var inProcess = new Latencies(reads);
             for (int i = 0; i < reads / 5; i++) {
-                reader.chronology(child, ChronologyQuery.everything());
+                records.chronology(operator, child, ChronologyQuery.everything());
             }
             for (int i = 0; i < reads; i++) {
                 long start = System.nanoTime();
-                reader.chronology(child, ChronologyQuery.everything());
+                records.chronology(operator, child, ChronologyQuery.everything());
                 inProcess.add(System.nanoTime() - start);
             }
             out.println("in-process: " + inProcess.summary());
@@ -109,6 +110,8 @@ public final class ChronologyBenchmark {
     private static Latencies overHttp(Database db, long child, int reads) throws Exception {
         String password = UUID.randomUUID().toString();
         var accounts = new Accounts().add(new Account("bench", "Benchmark", "social-worker", "bench"), PasswordHash.of(password.toCharArray()));
+        new org.cradle.store.CaseTeams(db, Clock.systemDefaultZone()).add(new org.cradle.store.CaseTeams.Member(child, "bench", "bench",
+                org.cradle.access.Relation.ALLOCATED_WORKER, false, false, "bench"), "bench");
         var server = new WebServer(Services.of(db, accounts, Clock.systemDefaultZone())).start("127.0.0.1", 0);
         try {
             String base = "http://127.0.0.1:" + server.port();

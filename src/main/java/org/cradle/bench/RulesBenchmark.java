@@ -23,6 +23,8 @@ public final class RulesBenchmark {
 
     private static final int EVENTS_PER_FAMILY = 200;
     private static final int FAMILIES_PER_PART = 1_000;
+    /** Drools replays at tens of thousands of events a second: a million is enough to compare, and takes a minute. */
+    private static final long PEER_EVENTS = 1_000_000;
 
     public static Map<String, Object> run(long events, Path rules, PrintWriter out) throws Exception {
         int families = (int) Math.max(1, (events + EVENTS_PER_FAMILY - 1) / EVENTS_PER_FAMILY);
@@ -67,6 +69,12 @@ public final class RulesBenchmark {
         result.put("cradle_events_per_s", rate);
         result.put("cradle_events_per_cpu_s", perCpuSecond);
         result.put("alerts", alerts);
+        // Side by side in the same run: three representative rules in Cradle and in Drools, over the first million events.
+        var peer = PeerComparison.run((int) Math.min(events, PEER_EVENTS), out);
+        result.put("peer_events", peer.get("events"));
+        result.put("peer_cradle_events_per_s", peer.get("cradle_events_per_s"));
+        result.put("drools_events_per_s", peer.get("drools_events_per_s"));
+        result.put("same_alerts", peer.get("same_alerts"));
         return result;
     }
 

@@ -8,7 +8,6 @@ import org.cradle.rules.RuleEngine;
 import org.cradle.rules.RuleFileReader;
 import org.cradle.rules.Timescales;
 import org.cradle.rules.calendar.WorkingDays;
-import org.cradle.store.BackTest;
 import org.cradle.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +23,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RULE", description = "a rule file (YAML)")
     Path rule;
 
+    @Mixin
+    OperatorOptions operator;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +40,7 @@ final class BacktestCommand implements Callable<Integer> {
             return 1;
         }
         try (Database db = store.open()) {
-            var report = new BackTest(db, Clock.systemDefaultZone()).run(engine);
+            var report = OperatorOptions.records(db).backtest(operator.actor(java.util.Set.of()), engine);
             out.printf("%s over %,d children: %,d alerts%n", rule.getFileName(), report.children(), report.alerts());
             out.println("per month:");
             report.byMonth().forEach((month, n) -> out.printf("  %s  %5d%n", month, n));

@@ -11,12 +11,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Measure speed: 'import' (bulk import into both stores), 'chronology' (one child's chronology from a large store) "
-        + "'rules' (replay with the full rule pack), 'live' (an event stored to its alert visible over the API; --reads rounds) "
+        + "'rules' (replay with the full rule pack, then three representative rules beside Drools CEP), 'peer' (only the latter), "
+        + "'live' (an event stored to its alert visible over the API; --reads rounds), "
+        + "'audit' (a chronology read with the audit trail on and off, side by side; --reads each) "
         + "or 'linkage' (matching quality and speed on FEBRL4 and --records synthetic people, beside Duke 1.2). "
         + "The last line printed is one JSON object with the figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules | live | linkage")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules | peer | live | audit | linkage")
     String what;
 
     @Option(names = "--events", defaultValue = "1000000", description = "events to import, or in the store (default ${DEFAULT-VALUE})")
@@ -33,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
     String child;
 
     @Option(names = "--postgres", paramLabel = "URL", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
-            description = "import: the PostgreSQL server to measure (a new schema is made and dropped; default ${DEFAULT-VALUE})")
+            description = "import, audit: the PostgreSQL server to measure (a new schema is made and dropped; default ${DEFAULT-VALUE})")
     String postgres;
 
     @Option(names = "--febrl", paramLabel = "DIR", description = "linkage: the folder of the FEBRL data sets (default ../shared/data/febrl beside the repository)")
@@ -55,13 +57,17 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> figures = switch (what) {
             case "import" -> ImportBenchmark.run((int) events, postgres, out);
             case "rules" -> org.cradle.bench.RulesBenchmark.run(events, org.cradle.rules.RulePack.defaultFolder(), out);
+            case "peer" -> org.cradle.bench.PeerComparison.run((int) events, out);
             case "live" -> org.cradle.bench.LiveBenchmark.run(reads, java.nio.file.Path.of(System.getProperty("cradle.home", "."), "examples"),
                     org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder()), out);
+            case "audit" -> org.cradle.bench.AuditBenchmark.run(reads, java.nio.file.Path.of(System.getProperty("cradle.home", "."), "examples"),
+                    postgres, out);
             case "chronology" -> ChronologyBenchmark.run(db != null ? db : org.cradle.store.Database.embeddedUrl(java.nio.file.Path.of("bench-data")),
                     events, reads, child, out);
             case "linkage" -> org.cradle.bench.LinkageBenchmark.run(febrl != null ? febrl
                     : java.nio.file.Path.of(System.getProperty("cradle.home", "."), "..", "shared", "data", "febrl"), records, duke, out);
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "WHAT is import, chronology, rules, live or linkage, not " + what);
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "WHAT is import, chronology, rules, peer, live, audit or linkage, not " + what);
         };
         out.println(Json.write(figures));
         return 0;

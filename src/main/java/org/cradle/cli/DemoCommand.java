@@ -45,9 +45,14 @@ final class DemoCommand implements Callable<Integer> {
         var importer = new Importer(db, Clock.systemDefaultZone());
         var engine = org.cradle.rules.StandardEngine.from(Path.of(System.getProperty("cradle.home", "."), "rules"));
         var alerts = new org.cradle.store.AlertStore(db, Clock.systemDefaultZone());
+        var audit = new org.cradle.audit.AuditLog(db, Clock.systemUTC());
         for (Path file : caseFiles(folder)) {
             try {
                 var result = importer.importFile(file, "demo");
+                if (!result.alreadyStored()) {
+                    audit.record(new org.cradle.audit.AuditLog.Entry("demo", "import case file", null,
+                            file.getFileName() + " (import " + result.importId() + "): " + result.eventsAdded() + " events added", "command line", null));
+                }
                 out.println(file.getFileName() + (result.alreadyStored() ? ": already loaded"
                         : ": loaded " + result.eventsAdded() + " events, " + alerts.refreshImport(result.importId(), engine) + " alerts"));
             } catch (InvalidCaseFileException e) {
@@ -56,12 +61,15 @@ final class DemoCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        new org.cradle.store.CaseTeams(db, Clock.systemDefaultZone()).place(org.cradle.access.TeamPlacement.demo(), "demo");
         var accounts = Accounts.demo(password);
         var server = new WebServer(Services.of(db, accounts, Clock.systemDefaultZone())).start(host, port);
         out.println();
         out.println("Cradle is ready: http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/");
         out.println("Sign in as one of these demo users, password \"" + password + "\" (set CRADLE_DEMO_PASSWORD to change it):");
         accounts.all().forEach(a -> out.printf("  %-14s %-18s %s%n", a.username(), a.role(), a.name()));
+        out.println("From a child's chronology: Plan and meetings (the plan, the core group, conferences), Escalations (anyone, foster carers");
+        out.println("included, can raise one); /inbox shows what was sent to you. Transfers between areas: docs/workflows.md.");
         out.println("Stop with Ctrl-C.");
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

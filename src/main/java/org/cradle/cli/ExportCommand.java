@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cradle.store.Database;
-import org.cradle.store.Exporter;
+import org.cradle.access.Right;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "export", description = "Write a case file: one person's chronology, or the whole store.")
+@Command(name = "export", description = "Write a case file: one person's chronology, or the whole store, as an audited operator; "
+        + "confidential addresses and sealed records are left out unless asked for with a purpose.")
 final class ExportCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,17 +36,40 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "where to write (default: standard output)")
     Path out;
 
+    @Mixin
+    OperatorOptions operator;
+
+    @Option(names = "--with-confidential-addresses", description = "include confidential addresses (refuges, hidden homes): needs --purpose")
+    boolean addresses;
+
+    @Option(names = "--with-sealed", description = "include sealed records: needs --purpose")
+    boolean sealed;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if ((addresses || sealed) && (operator.purpose == null || operator.purpose.isBlank())) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--with-confidential-addresses and --with-sealed need --purpose: why the export must carry them");
+        }
+        var rights = java.util.EnumSet.noneOf(Right.class);
+        if (addresses) {
+            rights.add(Right.CONFIDENTIAL_ADDRESSES);
+        }
+        if (sealed) {
+            rights.add(Right.SEALED_RECORDS);
+        }
         try (Database db = store.open();
              Writer writer = out == null
                      ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                      : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            var exporter = new Exporter(db);
+            var records = OperatorOptions.records(db);
             if (which.all) {
-                exporter.exportAll(writer);
+                records.exportAll(operator.actor(rights), writer);
             } else {
-                exporter.exportPerson(which.person, writer);
+                records.exportPerson(operator.actor(rights), which.person, writer);
             }
         }
         return 0;

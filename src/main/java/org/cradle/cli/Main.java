@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cradle", mixinStandardHelpOptions = true, version = "cradle 0.1",
         description = "Multi-agency child-safeguarding chronology and early warning.",
-        subcommands = {DemoCommand.class, ImportCommand.class, ReplayCommand.class, BacktestCommand.class, AuditCommand.class, ExportCommand.class, ValidateCommand.class,
+        subcommands = {DemoCommand.class, ImportCommand.class, TransferCommand.class, ReplayCommand.class, BacktestCommand.class, AuditCommand.class, ExportCommand.class, ValidateCommand.class,
                 GenerateCommand.class, BenchCommand.class, LinkCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

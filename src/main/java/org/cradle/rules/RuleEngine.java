@@ -130,7 +130,7 @@ public final class RuleEngine {
      * another child in the file (a looked-after teenage mother's own alerts come through her baby's); where there
      * is no child, the expectant mother.
      */
-    static List<Person> childrenOfConcern(CaseFile file, Map<String, Person> people) {
+    public static List<Person> childrenOfConcern(CaseFile file, Map<String, Person> people) {
         Set<String> parents = new LinkedHashSet<>();
         for (Relationship r : file.relationships()) {
             if (r.type().equals("parent") && people.containsKey(r.to()) && people.get(r.to()).isChild()) {

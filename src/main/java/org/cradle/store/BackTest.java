@@ -22,7 +22,7 @@ public final class BackTest {
     private final Database database;
     private final Clock clock;
 
-    public BackTest(Database database, Clock clock) {
+    BackTest(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }

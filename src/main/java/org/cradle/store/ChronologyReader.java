@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /** Reads chronologies and finds people in the store. */
-public final class ChronologyReader {
+final class ChronologyReader {
 
     private final Database database;
     private final Map<Long, Chronology.AgencyRef> agencies = new ConcurrentHashMap<>();
@@ -226,7 +226,13 @@ public final class ChronologyReader {
         });
     }
 
-    private Chronology.AgencyRef agency(Handle h, long id) {
+    /** An agency by store id (agencies are never changed, so they are kept once read). */
+    Chronology.AgencyRef agency(long id) {
+        var known = agencies.get(id);
+        return known != null ? known : database.jdbi().withHandle(h -> agency(h, id));
+    }
+
+    Chronology.AgencyRef agency(Handle h, long id) {
         return agencies.computeIfAbsent(id, k -> h.createQuery("SELECT id, local_id, name, kind, area_code FROM agency WHERE id = :id")
                 .bind("id", k).map((rs, ctx) -> agencyRef(rs)).one());
     }

@@ -24,19 +24,41 @@ import org.jdbi.v3.core.Handle;
  * export gives back the same record. Where two stored records would share an id in one file (the same local id
  * from two files), both are written as {@code id~storeId} and every reference to them is rewritten to match.
  */
-public final class Exporter {
+final class Exporter {
+
+    /** What of each document may leave the store: {@link RecordAccess} decides it for the actor exporting. */
+    interface View {
+        String person(String document);
+
+        String event(long eventId, long agencyId, String document);
+
+        /** Everything as stored: only for tests of the format's round trip. */
+        View WHOLE = new View() {
+            @Override
+            public String person(String document) {
+                return document;
+            }
+
+            @Override
+            public String event(long eventId, long agencyId, String document) {
+                return document;
+            }
+        };
+    }
 
     private static final int PAGE = 2000;
 
     private final Database database;
+    private final View view;
     private final References references = new References(Vocabulary.standard());
 
-    public Exporter(Database database) {
+    Exporter(Database database, View view) {
         this.database = database;
+        this.view = view;
     }
 
     /** Everything in the store. Events are streamed page by page. */
-    public void exportAll(Writer out) throws IOException {
+    void exportAll(Writer out) throws IOException {
         database.jdbi().useHandle(h -> {
             var export = new Export(h, headerOf(h, "SELECT header FROM import_batch ORDER BY id"));
             export.agencies(ids(h, "SELECT id FROM agency ORDER BY id"));
@@ -47,7 +69,7 @@ public final class Exporter {
     }
 
     /** One person's chronology: the person, everyone linked to them, their events and whatever those refer to. */
-    public void exportPerson(long personId, Writer out) throws IOException {
+    void exportPerson(long personId, Writer out) throws IOException {
         database.jdbi().useHandle(h -> {
             if (h.createQuery("SELECT COUNT(*) FROM person WHERE id = :id").bind("id", personId).mapTo(Integer.class).one() == 0) {
                 throw new IllegalArgumentException("no person with id " + personId);
@@ -94,11 +116,11 @@ public final class Exporter {
         return h.createQuery(sql).mapTo(Long.class).list();
     }
 
-    private record EventRow(long id, long importId, String localId, String document) {
+    private record EventRow(long id, long importId, String localId, String document, long agencyId) {
     }
 
     private static final org.jdbi.v3.core.mapper.RowMapper<EventRow> EVENT_ROW =
-            (rs, ctx) -> new EventRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4));
+            (rs, ctx) -> new EventRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5));
 
     private record Element(long id, String localId, String areaCode, String document) {
     }
@@ -176,7 +198,7 @@ public final class Exporter {
         }
 
         List<EventRow> events(Collection<Long> ids) {
-            var out = IdLists.chunked(h, "SELECT id, import_id, local_id, document FROM event WHERE id IN (<ids>)", ids, EVENT_ROW);
+            var out = IdLists.chunked(h, "SELECT id, import_id, local_id, document, agency_id FROM event WHERE id IN (<ids>)", ids, EVENT_ROW);
             out.sort(java.util.Comparator.comparingLong(EventRow::id));
             return out;
         }
@@ -187,24 +209,24 @@ public final class Exporter {
                     file.write(Section.AGENCIES, agencyDocument(a));
                 }
                 for (Element p : people) {
-                    file.write(Section.PEOPLE, renamedId(p.document(), personIds.get(p.id()), p.localId()));
+                    file.write(Section.PEOPLE, view.person(renamedId(p.document(), personIds.get(p.id()), p.localId())));
                 }
                 writeRelationships(file);
                 if (events == null) {
                     long after = Long.MIN_VALUE;
                     List<EventRow> page;
                     do {
-                        page = h.createQuery("SELECT id, import_id, local_id, document FROM event WHERE id > :after ORDER BY id LIMIT " + PAGE)
+                        page = h.createQuery("SELECT id, import_id, local_id, document, agency_id FROM event WHERE id > :after ORDER BY id LIMIT " + PAGE)
                                 .bind("after", after)
                                 .map(EVENT_ROW).list();
                         for (EventRow e : page) {
-                            file.write(Section.EVENTS, eventDocument(e));
+                            file.write(Section.EVENTS, view.event(e.id(), e.agencyId(), eventDocument(e)));
                             after = e.id();
                         }
                     } while (page.size() == PAGE);
                 } else {
                     for (EventRow e : events(events)) {
-                        file.write(Section.EVENTS, eventDocument(e));
+                        file.write(Section.EVENTS, view.event(e.id(), e.agencyId(), eventDocument(e)));
                     }
                 }
             }

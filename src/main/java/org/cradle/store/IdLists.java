@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 
 /** Queries with a list of ids, sent in chunks so that no statement grows unbounded. */
 final class IdLists {
@@ -17,10 +18,17 @@ final class IdLists {
 
     /** Runs {@code sql}, whose {@code <ids>} is bound to each chunk of the ids in turn, and gathers the rows. */
     static <T> List<T> chunked(Handle h, String sql, Collection<Long> ids, RowMapper<T> mapper) {
+        return chunked(h, sql, ids, mapper, q -> { });
+    }
+
+    /** As {@link #chunked(Handle, String, Collection, RowMapper)}, with more parameters bound by {@code bind}. */
+    static <T> List<T> chunked(Handle h, String sql, Collection<Long> ids, RowMapper<T> mapper, java.util.function.Consumer<Query> bind) {
         var out = new ArrayList<T>();
         var list = new ArrayList<>(ids);
         for (int i = 0; i < list.size(); i += CHUNK) {
-            out.addAll(h.createQuery(sql).bindList("ids", list.subList(i, Math.min(list.size(), i + CHUNK))).map(mapper).list());
+            Query q = h.createQuery(sql).bindList("ids", list.subList(i, Math.min(list.size(), i + CHUNK)));
+            bind.accept(q);
+            out.addAll(q.map(mapper).list());
         }
         return out;
     }

@@ -2,7 +2,6 @@ package org.cradle.web;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +13,7 @@ import org.cradle.casefile.Json;
 import org.cradle.chronology.Chronology;
 import org.cradle.store.AlertStore;
 
-/** The JSON API under /api/, described by /api/openapi.yaml. Every read of a person's record is audited. */
+/** The JSON API under /api/, described by /api/openapi.yaml. People's records are read through RecordAccess (decided, redacted, audited). */
 final class Api {
 
     /** One chronology entry as the API gives it; {@code record} is the event exactly as the agency sent it. */
@@ -48,7 +47,12 @@ final class Api {
                 .get("/api/people", Routes.Access.SIGNED_IN, this::findPeople)
                 .get("/api/people/{id}", Routes.Access.SIGNED_IN, this::person)
                 .get("/api/people/{id}/chronology", Routes.Access.SIGNED_IN, this::chronology)
-                .get("/api/agencies", Routes.Access.SIGNED_IN, ctx -> ctx.json(Map.of("agencies", services.chronologies().agencies().values())))
+                .get("/api/people/{id}/export", Routes.Access.SIGNED_IN, this::export)
+                .post("/api/people/{id}/break-glass", Routes.Access.SIGNED_IN, this::breakGlass)
+                .post("/api/people/{id}/shares", Routes.Access.SIGNED_IN, this::share)
+                .get("/api/access/reviews", Routes.Access.SIGNED_IN, this::reviews)
+                .post("/api/access/reviews/{id}", Routes.Access.SIGNED_IN, this::review)
+                .get("/api/agencies", Routes.Access.SIGNED_IN, ctx -> ctx.json(Map.of("agencies", services.records().agencies().values())))
                 .get("/api/alerts", Routes.Access.SIGNED_IN, this::alerts)
                 .post("/api/alerts/{id}/{action}", Routes.Access.SIGNED_IN, this::actOnAlert);
     }
@@ -59,9 +63,7 @@ final class Api {
         if (status != null && !java.util.Set.of("open", "acknowledged", "actioned", "dismissed").contains(status)) {
             throw new BadRequest("status", "one of open, acknowledged, actioned, dismissed, not \"" + status + "\"");
         }
-        var alerts = services.alerts().list(person, status);
-        Trail.record(services, ctx, "read alerts", person, ctx.queryString());
-        ctx.json(Map.of("alerts", alerts));
+        ctx.json(Map.of("alerts", services.records().alerts(Acting.actor(ctx), person, status)));
     }
 
     /** POST /api/alerts/{id}/acknowledge|action|dismiss|assign with {"note": "..."} (a reason to dismiss, a username to assign). */
@@ -74,12 +76,9 @@ final class Api {
         } catch (IllegalArgumentException e) {
             throw new BadRequest("action", "one of acknowledge, action, dismiss, assign");
         }
-        String note = ctx.body().isBlank() ? null : Json.read(ctx.body()).path("note").asText(null);
-        String user = SignIn.account(ctx).orElseThrow().username();
+        String note = bodyText(ctx, "note");
         try {
-            var alert = services.alerts().act(id, user, action, note);
-            Trail.record(services, ctx, action.name().toLowerCase(java.util.Locale.ROOT) + " alert", alert.subject(), "alert " + id);
-            ctx.json(alert);
+            ctx.json(services.records().actOnAlert(Acting.actor(ctx), id, action, note));
         } catch (IllegalArgumentException e) {
             throw new BadRequest("note", e.getMessage());
         } catch (IllegalStateException e) {
@@ -87,36 +86,100 @@ final class Api {
         }
     }
 
+    private static String bodyText(Context ctx, String field) {
+        return ctx.body().isBlank() ? null : Json.read(ctx.body()).path(field).asText(null);
+    }
+
     private void findPeople(Context ctx) {
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
             throw new BadRequest("q", "give a name, part of a name or an identifier to search for");
         }
-        var people = services.chronologies().findPeople(q, 50);
-        Trail.record(services, ctx, "search people", null, "q=" + q + " (" + people.size() + " found)");
-        ctx.json(Map.of("people", people));
+        ctx.json(Map.of("people", services.records().findPeople(Acting.actor(ctx), q, 50)));
     }
 
     private void person(Context ctx) {
-        long id = Params.id(ctx, "id");
-        var person = services.chronologies().person(id).orElseThrow(() -> new NotFoundResponse("no person with id " + id));
-        Trail.record(services, ctx, "read person", id, null);
-        ctx.json(person);
+        ctx.json(services.records().person(Acting.actor(ctx), Params.id(ctx, "id")));
     }
 
     private void chronology(Context ctx) {
         long id = Params.id(ctx, "id");
-        var query = Params.chronologyQuery(ctx);
-        var chronology = services.chronologies().chronology(id, query)
-                .orElseThrow(() -> new NotFoundResponse("no person with id " + id));
-        Trail.record(services, ctx, "read chronology", id, ctx.queryString());
+        var chronology = services.records().chronology(Acting.actor(ctx), id, Params.chronologyQuery(ctx));
         // Streamed as UTF-8 bytes: building a megabyte String first and then encoding it was most of the time.
         ctx.contentType("application/json");
         try {
             Json.MAPPER.writeValue(ctx.outputStream(), new ChronologyJson(chronology.person(), chronology.around(), chronology.entries().size(),
                     chronology.entries().stream().map(EntryJson::of).toList()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The person's record as a case file, carrying only what the user may see. */
+    private void export(Context ctx) {
+        long id = Params.id(ctx, "id");
+        var out = new java.io.StringWriter();
+        try {
+            services.records().exportPerson(Acting.actor(ctx), id, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.contentType("application/json").header("Content-Disposition", "attachment; filename=\"person-" + id + ".casefile.json\"")
+                .result(out.toString());
+    }
+
+    /** POST {"reason": "...", "hours": 4}: access outside the usual relationship, flagged to the safeguarding lead. */
+    private void breakGlass(Context ctx) {
+        SignIn.checkCsrfForSession(ctx);
+        long id = Params.id(ctx, "id");
+        var body = ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.read(ctx.body());
+        try {
+            ctx.status(201).json(services.records().breakGlass(Acting.actor(ctx), id, body.path("reason").asText(null),
+                    java.time.Duration.ofHours(body.path("hours").asLong(4))));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("reason", e.getMessage());
+        }
+    }
+
+    /** POST {"events": [ids], "with": [agency ids], "legalBasis": "safeguarding", "purpose": "..."}: shares what your agency recorded. */
+    private void share(Context ctx) {
+        SignIn.checkCsrfForSession(ctx);
+        long id = Params.id(ctx, "id");
+        var body = ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.read(ctx.body());
+        var events = new java.util.ArrayList<Long>();
+        body.path("events").forEach(e -> events.add(e.asLong()));
+        var with = new java.util.ArrayList<Long>();
+        body.path("with").forEach(a -> with.add(a.asLong()));
+        org.cradle.access.LegalBasis basis;
+        try {
+            basis = org.cradle.access.LegalBasis.of(body.path("legalBasis").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("legalBasis", e.getMessage());
+        }
+        try {
+            ctx.status(201).json(services.records().share(Acting.actor(ctx), id, events, with, basis, body.path("purpose").asText(null)));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("events", e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void reviews(Context ctx) {
+        ctx.json(Map.of("grants", services.records().grantsToReview(Acting.actor(ctx), !"true".equals(ctx.queryParam("all")))));
+    }
+
+    /** POST {"outcome": "appropriate" | "inappropriate", "note": "..."}. */
+    private void review(Context ctx) {
+        SignIn.checkCsrfForSession(ctx);
+        long id = Params.id(ctx, "id");
+        try {
+            services.records().review(Acting.actor(ctx), id, bodyText(ctx, "outcome"), bodyText(ctx, "note"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("outcome", e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new io.javalin.http.ConflictResponse(e.getMessage());
+        }
+        ctx.status(204);
     }
 }

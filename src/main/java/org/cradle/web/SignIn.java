@@ -88,12 +88,13 @@ final class SignIn {
         }
         var basic = ctx.basicAuthCredentials();
         if (basic != null && ctx.path().startsWith("/api/")) {
+            limit(ctx, basic.getUsername());
             var account = services.accounts().authenticate(basic.getUsername(), basic.getPassword().toCharArray());
             if (account.isPresent()) {
                 ctx.attribute(ACCOUNT, account.get());
                 return;
             }
-            audit(ctx, basic.getUsername(), "sign-in failed");
+            failed(ctx, basic.getUsername());
         }
         if (ctx.path().startsWith("/api/")) {
             ctx.header("WWW-Authenticate", "Basic realm=\"cradle\"");
@@ -117,9 +118,10 @@ final class SignIn {
         checkCsrf(ctx);
         String username = ctx.formParam("username");
         String password = ctx.formParam("password");
+        limit(ctx, username);
         var account = services.accounts().authenticate(username, password == null ? new char[0] : password.toCharArray());
         if (account.isEmpty()) {
-            audit(ctx, username, "sign-in failed");
+            failed(ctx, username);
             var model = new HashMap<String, Object>();
             model.put("csrf", csrf(ctx));
             model.put("next", safeNext(ctx.formParam("next")));
@@ -146,6 +148,19 @@ final class SignIn {
         ctx.redirect("/sign-in");
     }
 
+    /** Refuses the attempt outright while the account or the address has had too many failures. */
+    private void limit(Context ctx, String username) {
+        if (!services.limits().allowed(String.valueOf(username), ctx.ip())) {
+            audit(ctx, username, "sign-in refused: too many failures");
+            throw new TooManyAttempts();
+        }
+    }
+
+    private void failed(Context ctx, String username) {
+        services.limits().failed(String.valueOf(username), ctx.ip());
+        audit(ctx, username, "sign-in failed");
+    }
+
     private void audit(Context ctx, String who, String action) {
         services.audit().record(new AuditLog.Entry(who == null ? "" : who, action, null, null, ctx.ip(), null));
     }
@@ -158,6 +173,12 @@ final class SignIn {
     static final class Unauthorised extends RuntimeException {
         Unauthorised() {
             super("sign in first");
+        }
+    }
+
+    static final class TooManyAttempts extends RuntimeException {
+        TooManyAttempts() {
+            super("too many failed sign-ins: wait " + SignInLimits.WINDOW.toMinutes() + " minutes and try again");
         }
     }
 

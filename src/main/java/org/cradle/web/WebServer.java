@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import java.util.UUID;
 import org.cradle.casefile.Json;
+import org.cradle.store.RecordAccess;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
 import org.slf4j.Logger;
@@ -21,18 +22,27 @@ public final class WebServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     static final int SESSION_IDLE_SECONDS = 30 * 60;
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     private static final Templates TEMPLATES = new Templates();
 
+    /** How often the clock's sweep runs: overdue plan actions, escalation stages whose time ran out, late transfer receipts. */
+    static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(1);
+
     private final Javalin app;
+    private final Services services;
     private Routes routes;
+    private java.util.concurrent.ScheduledExecutorService sweeper;
 
     public WebServer(Services services) {
+        this.services = services;
         var templates = TEMPLATES;
         var signIn = new SignIn(services, templates);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
+            // Nothing sent to the server is large (forms, small JSON): a bigger body is refused (413) before it is read.
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
             var r = new Routes(config);
             routes = r;
@@ -45,9 +55,14 @@ public final class WebServer {
                     .post("/sign-out", Routes.Access.SIGNED_IN, signIn::signOut)
                     .get("/assets/cradle.css", Routes.Access.PUBLIC, WebServer::stylesheet);
             new Api(services).register(r);
+            new WorkflowRoutes(services).register(r);
             new Pages(services, templates).register(r);
+            new WorkflowPages(services, templates).register(r);
             config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
             config.routes.exception(SignIn.Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
+            config.routes.exception(SignIn.TooManyAttempts.class, (e, ctx) -> problem(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null));
+            config.routes.exception(RecordAccess.Refused.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
+            config.routes.exception(RecordAccess.NotFound.class, (e, ctx) -> problem(ctx, HttpStatus.NOT_FOUND, e.getMessage(), null));
             config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, HttpStatus.BAD_REQUEST, e.getMessage(), e.parameter()));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     problem(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage(), null));
@@ -98,7 +113,25 @@ public final class WebServer {
 
     public WebServer start(String host, int port) {
         app.start(host, port);
+        sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "cradle-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, SWEEP_EVERY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         return this;
+    }
+
+    private void sweep() {
+        try {
+            var swept = services.workflows().sweep();
+            if (swept.overdueActions() + swept.escalationsMoved() + swept.transfersEscalated() > 0) {
+                LOG.info("sweep: {}", swept);
+            }
+        } catch (RuntimeException e) {
+            // A failed sweep is retried on the next run; it must not stop the schedule.
+            LOG.error("the workflows' sweep failed", e);
+        }
     }
 
     public int port() {
@@ -106,6 +139,9 @@ public final class WebServer {
     }
 
     public void stop() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         app.stop();
     }
 

@@ -108,4 +108,20 @@ class AuditTrailTest {
             assertThat(log.verify().firstBroken()).isEqualTo(third);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cradle.store.TestStores#both")
+    void twoWritersOnOneStoreKeepOneChain(TestStores.TestStore store) {
+        // The server and a command line each have their own log over the same table: each follows the other's entries.
+        try (var db = store.open()) {
+            var server = new AuditLog(db, java.time.Clock.systemUTC());
+            var commandLine = new AuditLog(db, java.time.Clock.systemUTC());
+            for (int i = 0; i < 6; i++) {
+                (i % 3 == 0 ? commandLine : server).record(new AuditLog.Entry("writer" + i, "read chronology", 1000L, null, null, null));
+            }
+            var v = server.verify();
+            assertThat(v.intact()).isTrue();
+            assertThat(v.entries()).isEqualTo(6);
+        }
+    }
 }

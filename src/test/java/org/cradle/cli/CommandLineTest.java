@@ -49,6 +49,8 @@ class CommandLineTest {
     void aUsageErrorIsStatus2AndAMissingFileIsStatus1() {
         assertThat(cradle("import").status()).isEqualTo(2);
         assertThat(cradle("export", "--all", "--person", "3").status()).isEqualTo(2);
+        // Confidential addresses leave the store only for a stated purpose.
+        assertThat(cradle("export", "--all", "--with-confidential-addresses").status()).isEqualTo(2);
         Run missing = cradle("validate", temp.resolve("nowhere.json").toString());
         assertThat(missing.status()).isEqualTo(1);
         assertThat(missing.err()).contains("nowhere.json: no such file");

@@ -184,7 +184,7 @@ class ImportExportTest {
 
     static String exportAll(Database db) throws IOException {
         var out = new StringWriter();
-        new Exporter(db).exportAll(out);
+        new Exporter(db, Exporter.View.WHOLE).exportAll(out);
         return out.toString();
     }
 

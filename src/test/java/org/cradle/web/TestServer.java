@@ -36,6 +36,7 @@ final class TestServer implements AutoCloseable {
         for (var seed : Seeds.five()) {
             alerts.refreshImport(importer.importFile(seed, "test").importId(), engine);
         }
+        new org.cradle.store.CaseTeams(db, Clock.systemDefaultZone()).place(org.cradle.access.TeamPlacement.demo(), "test");
         this.server = new WebServer(Services.of(db, Accounts.demo(PASSWORD), Clock.systemDefaultZone())).start("127.0.0.1", 0);
         this.base = "http://127.0.0.1:" + server.port();
     }

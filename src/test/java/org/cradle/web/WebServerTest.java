@@ -92,10 +92,10 @@ class WebServerTest {
 
     @Test
     void theChronologyApiFiltersAndAuditsEveryRead() throws Exception {
-        long twin1 = Json.read(web.getAs("police.warks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
+        long twin1 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
         int before = auditCount("read chronology");
-        JsonNode all = Json.read(web.getAs("police.warks", "/api/people/" + twin1 + "/chronology").body());
-        JsonNode health = Json.read(web.getAs("police.warks", "/api/people/" + twin1 + "/chronology?type=health&from=2018-03-01").body());
+        JsonNode all = Json.read(web.getAs("sw.bucks", "/api/people/" + twin1 + "/chronology").body());
+        JsonNode health = Json.read(web.getAs("sw.bucks", "/api/people/" + twin1 + "/chronology?type=health&from=2018-03-01").body());
 
         assertThat(all.get("count").asInt()).isGreaterThan(health.get("count").asInt()).isGreaterThan(50);
         assertThat(health.get("entries")).allSatisfy(e -> {
@@ -164,6 +164,80 @@ class WebServerTest {
         Set<String> served = new TreeSet<>();
         web.server.routes().stream().filter(r -> r.path().startsWith("/api/")).forEach(r -> served.add(r.method() + " " + r.path()));
         assertThat(described).isEqualTo(served);
+    }
+
+    @Test
+    void signingInIsRefusedAfterFiveFailuresForTheAccountEvenWithTheRightPassword() throws Exception {
+        // An account of its own (the demo's are shared by the other tests); the server knows no such user, which fails the same way.
+        for (int i = 0; i < SignInLimits.PER_ACCOUNT; i++) {
+            assertThat(web.getAs("locked.out", "/api/agencies").statusCode()).isEqualTo(401);
+        }
+        var refused = web.getAs("locked.out", "/api/agencies");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("too many failed sign-ins");
+        assertThat(auditCount("sign-in refused: too many failures")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRequestBodyOverTheLimitIsRefused() throws Exception {
+        var big = "{\"note\": \"" + "x".repeat((int) WebServer.MAX_REQUEST_BYTES) + "\"}";
+        var response = web.postJsonAs("sw.bucks", "/api/alerts/1/acknowledge", big);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void breakGlassFromThePageOpensTheRecordAndShowsOnTheLeadsReviewPage() throws Exception {
+        long twin1 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
+        HttpClient police = web.signedIn("police.warks");
+        var refused = web.get(police, "/people/" + twin1);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("not part of this child", "Why you need this record");
+        var opened = web.post(police, "/people/" + twin1 + "/break-glass", "csrf", TestServer.csrfOf(refused.body()),
+                "reason", "a call about an injured baby at the family home", "hours", "3");
+        assertThat(opened.statusCode()).isEqualTo(302);
+        assertThat(web.get(police, "/people/" + twin1).statusCode()).isEqualTo(200);
+
+        HttpClient lead = web.signedIn("lead.bucks");
+        var reviews = web.get(lead, "/access/reviews");
+        assertThat(reviews.body()).contains("police.warks", "a call about an injured baby at the family home");
+        JsonNode listed = Json.read(web.getAs("lead.bucks", "/api/access/reviews").body()).get("grants");
+        long grant = -1;
+        for (JsonNode g : listed) {
+            if (g.get("reason").asText().equals("a call about an injured baby at the family home")) {
+                grant = g.get("id").asLong();
+            }
+        }
+        assertThat(web.post(lead, "/access/reviews/" + grant, "csrf", TestServer.csrfOf(reviews.body()), "outcome", "appropriate",
+                "note", "checked with the duty team").statusCode()).isEqualTo(302);
+        assertThat(web.get(lead, "/access/reviews").body()).doesNotContain("a call about an injured baby at the family home");
+        assertThat(web.get(police, "/access/reviews").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aShareOverTheApiNamesItsLegalBasis() throws Exception {
+        long twin1 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
+        JsonNode entries = Json.read(web.getAs("sw.bucks", "/api/people/" + twin1 + "/chronology").body()).get("entries");
+        long ours = -1;
+        for (JsonNode e : entries) {
+            if (e.get("agency").get("localId").asText().equals("csc")) {
+                ours = e.get("id").asLong();
+            }
+        }
+        long police = -1;
+        for (JsonNode a : Json.read(web.getAs("sw.bucks", "/api/agencies").body()).get("agencies")) {
+            if (a.get("localId").asText().equals("police") && a.get("area").asText().equals("E10000002")) {
+                police = a.get("id").asLong();
+            }
+        }
+        String body = "{\"events\": [" + ours + "], \"with\": [" + police + "], \"purpose\": \"strategy discussion\", \"legalBasis\": ";
+        var refused = web.postJsonAs("sw.bucks", "/api/people/" + twin1 + "/shares", body + "\"because\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Json.read(refused.body()).get("parameter").asText()).isEqualTo("legalBasis");
+        var shared = web.postJsonAs("sw.bucks", "/api/people/" + twin1 + "/shares", body + "\"safeguarding\"}");
+        assertThat(shared.statusCode()).isEqualTo(201);
+        assertThat(Json.read(shared.body()).get("legalBasis").asText()).isEqualTo("SAFEGUARDING");
+        assertThat(auditCount("share")).isGreaterThanOrEqualTo(1);
     }
 
     private static int auditCount(String action) {

@@ -1,0 +1,30 @@
+package org.cradle.access;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What someone does, as the access policy needs to know it. */
+public enum Role {
+    SOCIAL_WORKER, HEALTH_VISITOR, MIDWIFE, POLICE_OFFICER, FOSTER_CARER, SAFEGUARDING_LEAD, CASE_REVIEWER,
+    /** The command line: imports, exports and backtests over the whole store, each audited under a named operator. */
+    SYSTEM_OPERATOR;
+
+    /** {@code social-worker} and the like, as accounts spell them. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Role of(String code) {
+        return Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such role: " + code));
+    }
+
+    /** Practitioners may need to find a person by name to link records; a foster carer finds only the children in their care. */
+    boolean linksRecords() {
+        return this != FOSTER_CARER;
+    }
+
+    boolean health() {
+        return this == HEALTH_VISITOR || this == MIDWIFE;
+    }
+}

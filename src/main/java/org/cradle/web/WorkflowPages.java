@@ -1,0 +1,74 @@
+package org.cradle.web;
+
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Map;
+import org.cradle.chronology.Chronology;
+import org.cradle.chronology.ChronologyQuery;
+import org.cradle.plan.Meetings;
+
+/** The workflows' pages: a child's plan and meetings, escalations and transfers, and the user's inbox. Forms post to {@link WorkflowRoutes}. */
+final class WorkflowPages {
+
+    private final Services services;
+    private final Templates templates;
+
+    WorkflowPages(Services services, Templates templates) {
+        this.services = services;
+        this.templates = templates;
+    }
+
+    void register(Routes routes) {
+        var s = Routes.Access.SIGNED_IN;
+        routes.get("/people/{id}/plan", s, this::plan)
+                .get("/people/{id}/escalations", s, this::escalations)
+                .get("/people/{id}/transfers", s, this::transfers)
+                .get("/inbox", s, ctx -> {
+                    var model = model(ctx, "Inbox");
+                    model.put("notifications", Acting.inbox(services, ctx));
+                    templates.render(ctx, "inbox.jte", model);
+                });
+    }
+
+    private void plan(Context ctx) {
+        var child = child(ctx, "read plan");
+        var model = model(ctx, "Plan and meetings: " + child.name());
+        model.put("child", child);
+        model.put("plan", services.workflows().plans().of(child.id()).orElse(null));
+        model.put("meetings", services.workflows().meetings().of(child.id()));
+        model.put("agencies", services.records().agencies());
+        model.put("people", services.records().chronology(Acting.actor(ctx), child.id(), ChronologyQuery.everything()).around());
+        model.put("shares", services.workflows().coreGroup().shares(child.id()));
+        model.put("kinds", Arrays.stream(Meetings.Kind.values()).map(k -> k.word).toList());
+        templates.render(ctx, "plan.jte", model);
+    }
+
+    private void escalations(Context ctx) {
+        var child = child(ctx, "read escalations");
+        var model = model(ctx, "Escalations: " + child.name());
+        model.put("child", child);
+        model.put("escalations", services.workflows().escalations().of(child.id()));
+        model.put("agencies", services.records().agencies());
+        templates.render(ctx, "escalations.jte", model);
+    }
+
+    private void transfers(Context ctx) {
+        var child = child(ctx, "read transfers");
+        var model = model(ctx, "Transfers: " + child.name());
+        model.put("child", child);
+        model.put("sent", services.workflows().transfers().sent(child.id()));
+        model.put("received", services.workflows().transfers().received(child.id()));
+        templates.render(ctx, "transfers.jte", model);
+    }
+
+    private Chronology.PersonRef child(Context ctx, String action) {
+        long id = Params.id(ctx, "id");
+        var child = services.records().person(Acting.actor(ctx), id).person();
+        Acting.audit(services, ctx, action, id);
+        return child;
+    }
+
+    private static Map<String, Object> model(Context ctx, String title) {
+        return Pages.model(ctx, title);
+    }
+}

@@ -1,0 +1,89 @@
+package org.cradle.workflow;
+
+import java.time.Clock;
+import org.cradle.escalation.Escalations;
+import org.cradle.escalation.StageLimits;
+import org.cradle.plan.CoreGroup;
+import org.cradle.plan.Meetings;
+import org.cradle.plan.Notifications;
+import org.cradle.plan.Plans;
+import org.cradle.rules.RuleEngine;
+import org.cradle.rules.calendar.WorkingDays;
+import org.cradle.store.AlertStore;
+import org.cradle.store.Database;
+import org.cradle.transfer.TransferLedger;
+import org.cradle.store.Recorder;
+
+/**
+ * The workflows around a child's record (plan, meetings, core group, escalation, transfers' receipts), over one store and one clock, and
+ * the clock's sweep that moves on whatever time has run out for.
+ */
+public final class Workflows {
+
+    /** What one sweep did. */
+    public record Swept(int overdueActions, int escalationsMoved, int transfersEscalated) {
+    }
+
+    private final Recorder recorder;
+    private final Notifications notifications;
+    private final Plans plans;
+    private final Meetings meetings;
+    private final CoreGroup coreGroup;
+    private final Escalations escalations;
+    private final TransferLedger transfers;
+    private final AlertStore alerts;
+
+    public Workflows(Database database, RuleEngine engine, StageLimits limits, Clock clock) {
+        var workingDays = WorkingDays.englandAndWales();
+        this.recorder = new Recorder(database, clock, engine);
+        this.notifications = new Notifications(database, clock);
+        this.plans = new Plans(database, recorder, clock);
+        this.meetings = new Meetings(database, recorder, notifications, workingDays, clock);
+        this.coreGroup = new CoreGroup(database, plans, meetings, recorder, notifications, clock);
+        this.escalations = new Escalations(database, recorder, notifications, limits, workingDays, clock);
+        this.transfers = new TransferLedger(database, escalations, clock);
+        this.alerts = new AlertStore(database, clock);
+    }
+
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    public Plans plans() {
+        return plans;
+    }
+
+    public Meetings meetings() {
+        return meetings;
+    }
+
+    public CoreGroup coreGroup() {
+        return coreGroup;
+    }
+
+    public Escalations escalations() {
+        return escalations;
+    }
+
+    public TransferLedger transfers() {
+        return transfers;
+    }
+
+    public AlertStore alerts() {
+        return alerts;
+    }
+
+    /**
+     * Records overdue plan actions, moves on escalations whose stage's time has run out, and escalates transfers not
+     * acknowledged in time (those escalations start their own clock, so they are not moved on in the same sweep).
+     */
+    public Swept sweep() {
+        int actions = plans.recordOverdue();
+        int moved = escalations.sweep();
+        return new Swept(actions, moved, transfers.escalateUnacknowledged());
+    }
+}
