@@ -12,13 +12,14 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Measure speed: 'import' (bulk import into both stores), 'chronology' (one child's chronology from a large store) "
         + "'rules' (replay with the full rule pack, then three representative rules beside Drools CEP), 'peer' (only the latter), "
-        + "'live' (an event stored to its alert visible over the API; --reads rounds) "
-        + "'audit' (a chronology read with the audit trail on and off, side by side; --reads each) "
-        + "or 'pages' (a child's overview and chronology pages, about 2,000 entries; --reads). "
+        + "'live' (an event stored to its alert visible over the API; --reads rounds), "
+        + "'audit' (a chronology read with the audit trail on and off, side by side; --reads each), "
+        + "'pages' (a child's overview and chronology pages, about 2,000 entries; --reads) "
+        + "or 'linkage' (matching quality and speed on FEBRL4 and --records synthetic people, beside Duke 1.2). "
         + "The last line printed is one JSON object with the figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules | peer | live | audit | pages")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "import | chronology | rules | peer | live | audit | pages | linkage")
     String what;
 
     @Option(names = "--events", defaultValue = "1000000", description = "events to import, or in the store (default ${DEFAULT-VALUE})")
@@ -38,6 +39,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "import, audit: the PostgreSQL server to measure (a new schema is made and dropped; default ${DEFAULT-VALUE})")
     String postgres;
 
+    @Option(names = "--febrl", paramLabel = "DIR", description = "linkage: the folder of the FEBRL data sets (default ../shared/data/febrl beside the repository)")
+    java.nio.file.Path febrl;
+
+    @Option(names = "--records", defaultValue = "200000", description = "linkage: synthetic records to deduplicate (default ${DEFAULT-VALUE})")
+    int records;
+
+    @Option(names = "--duke", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "linkage: run Duke 1.2 side by side (--no-duke to skip it, e.g. at a million records)")
+    boolean duke;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,8 +66,10 @@ final class BenchCommand implements Callable<Integer> {
                     postgres, out);
             case "chronology" -> ChronologyBenchmark.run(db != null ? db : org.cradle.store.Database.embeddedUrl(java.nio.file.Path.of("bench-data")),
                     events, reads, child, out);
+            case "linkage" -> org.cradle.bench.LinkageBenchmark.run(febrl != null ? febrl
+                    : java.nio.file.Path.of(System.getProperty("cradle.home", "."), "..", "shared", "data", "febrl"), records, duke, out);
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "WHAT is import, chronology, rules, peer, live, audit or pages, not " + what);
+                    "WHAT is import, chronology, rules, peer, live, audit, pages or linkage, not " + what);
         };
         out.println(Json.write(figures));
         return 0;

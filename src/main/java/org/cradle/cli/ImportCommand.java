@@ -25,6 +25,9 @@ final class ImportCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--no-rules", description = "store only; do not evaluate the early-warning rules for the children the files touch")
     boolean noRules;
 
+    @picocli.CommandLine.Option(names = "--no-linking", description = "do not match the people the files name against those already stored")
+    boolean noLinking;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -39,6 +42,7 @@ final class ImportCommand implements Callable<Integer> {
             var alerts = new org.cradle.store.AlertStore(db, Clock.systemDefaultZone());
             var audit = new org.cradle.audit.AuditLog(db, Clock.systemUTC());
             var arguments = CaseFileArguments.of(files, err);
+            boolean stored = false;
             status = arguments.anyMissing() ? 1 : 0;
             for (Path file : arguments.existing()) {
                 try {
@@ -57,6 +61,7 @@ final class ImportCommand implements Callable<Integer> {
                             ? file + ": already stored (import " + r.importId() + "): nothing changed"
                             : file + ": stored (import " + r.importId() + "): " + r.eventsAdded() + " events added, "
                                     + r.eventsKnown() + " already held, " + r.peopleAdded() + " people added");
+                    stored |= !r.alreadyStored();
                     if (engine != null && !r.alreadyStored()) {
                         out.println(file + ": " + alerts.refreshImport(r.importId(), engine) + " new alerts");
                     }
@@ -65,6 +70,12 @@ final class ImportCommand implements Callable<Integer> {
                     err.println(file + ": refused, nothing stored (" + e.faults().size() + " faults)");
                     status = 1;
                 }
+            }
+            if (stored && !noLinking) {
+                // The people of different agencies' and areas' files who are one person become one identity.
+                var run = new org.cradle.linkage.Identities(db, audit, Clock.systemUTC()).run(System.getProperty("user.name", "cli"));
+                out.println("people: " + run.records() + " records matched, " + run.linked() + " pairs linked, "
+                        + run.queued() + " queued for review (./cradle link queue)");
             }
         }
         return status;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cradle", mixinStandardHelpOptions = true, version = "cradle 0.1",
         description = "Multi-agency child-safeguarding chronology and early warning.",
         subcommands = {DemoCommand.class, ImportCommand.class, TransferCommand.class, ReplayCommand.class, BacktestCommand.class, AuditCommand.class, ExportCommand.class, ValidateCommand.class,
-                GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, BenchCommand.class, LinkCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -117,15 +117,36 @@ final class ChronologyReader {
         });
     }
 
-    /** The person and everyone around them on the given day (null: now). */
+    /**
+     * The person and everyone around them on the given day (null: now), each with every record linked to them as one
+     * person (records of other agencies and areas, see linkage): one chronology per person, whoever recorded them.
+     */
     Set<Long> network(Handle h, long personId, LocalDate asOf) {
-        return FamilyNetwork.around(personId, p -> h.createQuery(
-                        // Two indexed halves: an OR across the two columns makes H2 scan every relationship.
-                        "SELECT from_person, to_person, type, from_first FROM relationship WHERE from_person = :p"
+        var identities = new HashMap<Long, List<Long>>();
+        java.util.function.Function<Long, List<Long>> members = p -> identities.computeIfAbsent(p, k -> {
+            List<Long> linked = h.createQuery("SELECT person_id FROM person_identity WHERE identity_id = "
+                            + "(SELECT identity_id FROM person_identity WHERE person_id = :p) ORDER BY person_id")
+                    .bind("p", k).mapTo(Long.class).list();
+            return linked.isEmpty() ? List.of(k) : linked;
+        });
+        java.util.function.Function<Long, Long> first = p -> members.apply(p).get(0);
+        Set<Long> around = FamilyNetwork.around(first.apply(personId), identity -> {
+            var ties = new ArrayList<Tie<Long>>();
+            for (long p : members.apply(identity)) {
+                // Two indexed halves: an OR across the two columns makes H2 scan every relationship.
+                h.createQuery("SELECT from_person, to_person, type, from_first FROM relationship WHERE from_person = :p"
                                 + " UNION ALL SELECT from_person, to_person, type, from_first FROM relationship WHERE to_person = :p AND from_person <> :p")
-                .bind("p", p)
-                .map((rs, ctx) -> new Tie<>(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
-                .list(), asOf);
+                        .bind("p", p)
+                        .map((rs, ctx) -> new Tie<>(first.apply(rs.getLong(1)), first.apply(rs.getLong(2)), rs.getString(3),
+                                rs.getObject(4, LocalDate.class)))
+                        .forEach(ties::add);
+            }
+            return ties;
+        }, asOf);
+        var all = new java.util.LinkedHashSet<Long>();
+        all.add(personId);
+        around.forEach(identity -> all.addAll(members.apply(identity)));
+        return all;
     }
 
     private record Row(long id, String localId, String type, String occurred, String recorded, LocalDate recordedOn,
