@@ -69,8 +69,6 @@ final class CompiledExpression {
         }
     }
 
-    private static final int MAX_ITERATIONS = 1_000;
-
     private final Map<String, Integer> slots = new HashMap<>();
     private int slotCount;
 
@@ -189,7 +187,7 @@ final class CompiledExpression {
             }
             f.slots[accu] = init.eval(f);
             for (Object item : items) {
-                if (++f.iterations > MAX_ITERATIONS) {
+                if (++f.iterations > Conditions.MAX_ITERATIONS) {
                     // Past the bound the interpreter stops the evaluation: let it.
                     return giveWay();
                 }

@@ -23,8 +23,11 @@ import java.util.Map;
  */
 public final class Conditions {
 
+    /** How many comprehension iterations one evaluation may take, in all. */
+    static final int MAX_ITERATIONS = 1_000;
+
     private static final CelOptions OPTIONS = CelOptions.current()
-            .comprehensionMaxIterations(1_000)
+            .comprehensionMaxIterations(MAX_ITERATIONS)
             .maxRegexProgramSize(200)
             .enableHeterogeneousNumericComparisons(true)
             .build();
