@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.cradle.rules.Alert;
 import org.cradle.rules.RuleEngine;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Alerts kept beside the record, and what people did with them. The same rule engine that replays a case file
@@ -29,13 +30,11 @@ public final class AlertStore {
 
     private final Database database;
     private final Clock clock;
-    private final ChronologyReader reader;
     private final StoredHistory histories = new StoredHistory();
 
     public AlertStore(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.reader = new ChronologyReader(database);
     }
 
     /**
@@ -43,54 +42,51 @@ public final class AlertStore {
      * before. Returns how many are new.
      */
     public int refreshAround(Collection<Long> people, RuleEngine engine) {
-        Set<Long> children = database.jdbi().withHandle(h -> {
+        // One transaction: the alerts of every child touched become visible together, at one commit.
+        return database.jdbi().inTransaction(h -> {
+            var networks = new ChronologyReader.NetworkWalk(h);
             var found = new LinkedHashSet<Long>();
             for (long p : people) {
-                for (long id : reader.network(h, p, null)) {
-                    found.add(id);
-                }
+                found.addAll(networks.around(p, null));
             }
-            return IdLists.query(h, "SELECT id FROM person WHERE kind <> 'adult' AND id IN (<ids>)", found).stream()
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-        });
-        int added = 0;
-        var done = new LinkedHashSet<Long>();
-        for (long child : children) {
-            if (!done.contains(child)) {
-                added += refresh(child, engine, done);
-            }
-        }
-        return added;
-    }
-
-    private int refresh(long child, RuleEngine engine, Set<Long> done) {
-        return database.jdbi().inTransaction(h -> {
-            List<Alert> alerts = engine.replay(histories.of(h, child, reader), LocalDate.now(clock));
-            var subjects = alerts.stream().map(a -> StoredHistory.personId(a.subject())).collect(Collectors.toSet());
-            // What was raised before, in one query: a replay gives back every alert of the history, most of them known.
-            Set<String> raised = new java.util.HashSet<>(IdLists.chunked(h, "SELECT occurrence FROM alert WHERE subject_person IN (<ids>)",
-                    subjects, (rs, ctx) -> rs.getString(1)));
+            var children = IdLists.query(h, "SELECT id FROM person WHERE kind <> 'adult' AND id IN (<ids>)", found);
             int added = 0;
-            for (Alert a : alerts) {
-                long subject = StoredHistory.personId(a.subject());
-                done.add(subject);
-                String occurrence = a.rule() + "|" + subject + "|" + a.evidence().get(0);
-                if (!raised.add(occurrence)) {
-                    continue;
+            var done = new LinkedHashSet<Long>();
+            for (long child : children) {
+                if (!done.contains(child)) {
+                    added += refresh(h, child, networks.around(child, null), engine, done);
                 }
-                h.createUpdate("""
-                        INSERT INTO alert (occurrence, rule, category, severity, subject_person, raised_on, evidence, about, learning, message,
-                                           status, raised_at)
-                        VALUES (:o, :rule, :category, :severity, :subject, :raisedOn, :evidence, :about, :learning, :message, 'open', :at)""")
-                        .bind("o", occurrence).bind("rule", a.rule()).bind("category", a.category()).bind("severity", a.severity())
-                        .bind("subject", subject).bind("raisedOn", a.raisedOn())
-                        .bind("evidence", a.evidence().stream().map(e -> e.substring(1)).collect(Collectors.joining(",")))
-                        .bind("about", a.about().stream().map(p -> p.substring(1)).collect(Collectors.joining(",")))
-                        .bind("learning", a.learning()).bind("message", a.message()).bind("at", OffsetDateTime.now(clock)).execute();
-                added++;
             }
             return added;
         });
+    }
+
+    private int refresh(Handle h, long child, Set<Long> network, RuleEngine engine, Set<Long> done) {
+        List<Alert> alerts = engine.replay(histories.of(h, child, network), LocalDate.now(clock));
+        var subjects = alerts.stream().map(a -> StoredHistory.personId(a.subject())).collect(Collectors.toSet());
+        // What was raised before, in one query: a replay gives back every alert of the history, most of them known.
+        Set<String> raised = new java.util.HashSet<>(IdLists.chunked(h, "SELECT occurrence FROM alert WHERE subject_person IN (<ids>)",
+                subjects, (rs, ctx) -> rs.getString(1)));
+        int added = 0;
+        for (Alert a : alerts) {
+            long subject = StoredHistory.personId(a.subject());
+            done.add(subject);
+            String occurrence = a.rule() + "|" + subject + "|" + a.evidence().get(0);
+            if (!raised.add(occurrence)) {
+                continue;
+            }
+            h.createUpdate("""
+                    INSERT INTO alert (occurrence, rule, category, severity, subject_person, raised_on, evidence, about, learning, message,
+                                       status, raised_at)
+                    VALUES (:o, :rule, :category, :severity, :subject, :raisedOn, :evidence, :about, :learning, :message, 'open', :at)""")
+                    .bind("o", occurrence).bind("rule", a.rule()).bind("category", a.category()).bind("severity", a.severity())
+                    .bind("subject", subject).bind("raisedOn", a.raisedOn())
+                    .bind("evidence", a.evidence().stream().map(e -> e.substring(1)).collect(Collectors.joining(",")))
+                    .bind("about", a.about().stream().map(p -> p.substring(1)).collect(Collectors.joining(",")))
+                    .bind("learning", a.learning()).bind("message", a.message()).bind("at", OffsetDateTime.now(clock)).execute();
+            added++;
+        }
+        return added;
     }
 
     /** Alerts about a person (null: everyone), with a status (null: any), newest first. */

@@ -37,7 +37,7 @@ public final class BackTest {
         var seen = new java.util.HashSet<String>();
         int total = 0;
         for (long child : children) {
-            List<Alert> alerts = database.jdbi().withHandle(h -> engine.replay(histories.of(h, child, reader), LocalDate.now(clock)));
+            List<Alert> alerts = database.jdbi().withHandle(h -> engine.replay(histories.of(h, child, reader.network(h, child, null)), LocalDate.now(clock)));
             for (Alert a : alerts) {
                 // A family's history is replayed once per child in it: count each child's alert once.
                 if (!seen.add(a.rule() + "|" + a.subject() + "|" + a.evidence().get(0))) {

@@ -122,31 +122,62 @@ final class ChronologyReader {
      * person (records of other agencies and areas, see linkage): one chronology per person, whoever recorded them.
      */
     Set<Long> network(Handle h, long personId, LocalDate asOf) {
-        var identities = new HashMap<Long, List<Long>>();
-        java.util.function.Function<Long, List<Long>> members = p -> identities.computeIfAbsent(p, k -> {
-            List<Long> linked = h.createQuery("SELECT person_id FROM person_identity WHERE identity_id = "
-                            + "(SELECT identity_id FROM person_identity WHERE person_id = :p) ORDER BY person_id")
-                    .bind("p", k).mapTo(Long.class).list();
-            return linked.isEmpty() ? List.of(k) : linked;
-        });
-        java.util.function.Function<Long, Long> first = p -> members.apply(p).get(0);
-        Set<Long> around = FamilyNetwork.around(first.apply(personId), identity -> {
-            var ties = new ArrayList<Tie<Long>>();
-            for (long p : members.apply(identity)) {
+        return new NetworkWalk(h).around(personId, asOf);
+    }
+
+    /**
+     * Walks networks in one handle, remembering each person's linked records and relationships, so that the
+     * networks of several people (everyone an import touched, then each child among them) cost a query per person
+     * rather than one per person per network.
+     */
+    static final class NetworkWalk {
+        private final Handle h;
+        private final Map<Long, List<Long>> identities = new HashMap<>();
+        private final Map<Long, List<Tie<Long>>> ties = new HashMap<>();
+
+        NetworkWalk(Handle h) {
+            this.h = h;
+        }
+
+        Set<Long> around(long personId, LocalDate asOf) {
+            Set<Long> around = FamilyNetwork.around(first(personId), this::ties, asOf);
+            var all = new java.util.LinkedHashSet<Long>();
+            all.add(personId);
+            around.forEach(identity -> all.addAll(members(identity)));
+            return all;
+        }
+
+        private List<Long> members(long p) {
+            return identities.computeIfAbsent(p, k -> {
+                List<Long> linked = h.createQuery("SELECT person_id FROM person_identity WHERE identity_id = "
+                                + "(SELECT identity_id FROM person_identity WHERE person_id = :p) ORDER BY person_id")
+                        .bind("p", k).mapTo(Long.class).list();
+                return linked.isEmpty() ? List.of(k) : linked;
+            });
+        }
+
+        private long first(long p) {
+            return members(p).get(0);
+        }
+
+        private List<Tie<Long>> ties(long identity) {
+            var found = ties.get(identity);
+            if (found != null) {
+                return found;
+            }
+            var all = new ArrayList<Tie<Long>>();
+            for (long p : members(identity)) {
                 // Two indexed halves: an OR across the two columns makes H2 scan every relationship.
                 h.createQuery("SELECT from_person, to_person, type, from_first FROM relationship WHERE from_person = :p"
                                 + " UNION ALL SELECT from_person, to_person, type, from_first FROM relationship WHERE to_person = :p AND from_person <> :p")
                         .bind("p", p)
-                        .map((rs, ctx) -> new Tie<>(first.apply(rs.getLong(1)), first.apply(rs.getLong(2)), rs.getString(3),
-                                rs.getObject(4, LocalDate.class)))
-                        .forEach(ties::add);
+                        .map((rs, ctx) -> new Tie<>(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+                        .list()
+                        .forEach(t -> all.add(new Tie<>(first(t.from()), first(t.to()), t.type(), t.begins())));
             }
-            return ties;
-        }, asOf);
-        var all = new java.util.LinkedHashSet<Long>();
-        all.add(personId);
-        around.forEach(identity -> all.addAll(members.apply(identity)));
-        return all;
+            ties.put(identity, all);
+            return all;
+        }
     }
 
     private record Row(long id, String localId, String type, String occurred, String recorded, LocalDate recordedOn,
