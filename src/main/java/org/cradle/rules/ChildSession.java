@@ -25,8 +25,6 @@ final class ChildSession {
 
     private final Person child;
     private final ChildState state;
-    private final Map<String, String> agencyKinds;
-    private final Map<String, String> agencyAreas;
     private final String area;
     private final Timescales timescales;
     private final WorkingDays working;
@@ -34,24 +32,20 @@ final class ChildSession {
     private final List<Runner> runners = new ArrayList<>();
     /** The runners with deadlines, which the clock moves on. */
     private final List<Runner> waiting = new ArrayList<>();
-    private final RuleEngine.Dispatch dispatch;
     private LocalDate clock = LocalDate.MIN;
+    /** The earliest deadline a runner waits for (null: none), so that most days pass without asking each one. */
+    private LocalDate due;
     static final int OPEN_DAYS = 90;
 
-    ChildSession(Person child, Map<String, String> roles, Map<String, Person> people, Map<String, String> agencyKinds,
-                 Map<String, String> agencyAreas, String area,
-                 List<RuleEngine.CompiledRule> rules, RuleEngine.Dispatch dispatch, Timescales timescales, WorkingDays working,
-                 Consumer<Alert> raise) {
+    ChildSession(Person child, Map<String, String> roles, Map<String, Person> people, Map<String, String> agencyKinds, String area,
+                 List<RuleEngine.CompiledRule> rules, Timescales timescales, WorkingDays working, Consumer<Alert> raise) {
         this.child = child;
         this.state = new ChildState(child, roles, people, area, agencyKinds.entrySet().stream()
                 .filter(k -> k.getValue().equals("childrens-social-care")).map(Map.Entry::getKey).sorted().toList());
-        this.agencyKinds = agencyKinds;
-        this.agencyAreas = agencyAreas;
         this.area = area;
         this.timescales = timescales;
         this.working = working;
         this.raise = raise;
-        this.dispatch = dispatch;
         for (RuleEngine.CompiledRule r : rules) {
             Runner runner = runner(r);
             runners.add(runner);
@@ -62,17 +56,17 @@ final class ChildSession {
     }
 
     /** One event of the child's scope, in event-time order. */
-    void accept(Event e) {
-        advanceTo(e.occurred().first());
+    void accept(Arrival a) {
+        advanceTo(a.first);
         // Before the child is conceived an event is history: remembered, but no rule about this child looks at it.
-        boolean looked = state.conceivedBy(e.occurred().first());
+        boolean looked = state.conceivedBy(a.first);
         // Only the rules whose patterns name this type of event see it.
-        int[] interested = looked ? dispatch.rulesFor(e.type()) : NONE;
-        var view = interested.length > 0 ? new EventView(e) : null;
+        int[] interested = looked ? a.route.rules() : NONE;
+        var view = interested.length > 0 ? new EventView(a) : null;
         for (int r : interested) {
             runners.get(r).before(view);
         }
-        state.learn(e, agencyKinds);
+        state.learn(a);
         if (view != null) {
             view.learnt = true;
             view.personMap = null;
@@ -88,9 +82,19 @@ final class ChildSession {
     void advanceTo(LocalDate day) {
         if (day.isAfter(clock)) {
             clock = day;
-            for (Runner r : waiting) {
-                r.tick(day);
+            if (due != null && due.isBefore(day)) {
+                due = null;
+                for (Runner r : waiting) {
+                    r.tick(day);
+                    waitUntil(r.deadline());
+                }
             }
+        }
+    }
+
+    private void waitUntil(LocalDate deadline) {
+        if (deadline != null && (due == null || deadline.isBefore(due))) {
+            due = deadline;
         }
     }
 
@@ -100,6 +104,7 @@ final class ChildSession {
 
     /** An event as the rules see it: its CEL map, its day, and who in it matters to this child. */
     final class EventView {
+        final Arrival arrival;
         final Event event;
         final LocalDate first;
         final LocalDate last;
@@ -111,16 +116,17 @@ final class ChildSession {
         private Map<String, Object> personMap;
         private boolean learnt;
 
-        EventView(Event e) {
-            this.event = e;
-            this.first = e.occurred().first();
-            this.last = e.occurred().last();
-            this.aboutChild = e.people().contains(child.id());
-            this.adult = aboutChild ? null : firstAdult(e);
+        EventView(Arrival a) {
+            this.arrival = a;
+            this.event = a.event;
+            this.first = a.first;
+            this.last = a.last;
+            this.aboutChild = a.people.contains(child.id());
+            this.adult = aboutChild ? null : firstAdult(a.people);
         }
 
-        private String firstAdult(Event e) {
-            for (String p : e.people()) {
+        private String firstAdult(List<String> people) {
+            for (String p : people) {
                 if (state.adults.containsKey(p)) {
                     return p;
                 }
@@ -161,7 +167,7 @@ final class ChildSession {
                 case "type" -> e.type();
                 case "occurred" -> e.occurred().text();
                 case "agency" -> e.agency();
-                case "agency_kind" -> agencyKinds.getOrDefault(e.agency(), "other");
+                case "agency_kind" -> arrival.agencyKind;
                 case "summary" -> e.summary() == null ? "" : e.summary();
                 case "details" -> e.details();
                 case "source_kind" -> e.source() == null || e.source().kind() == null ? "" : e.source().kind();
@@ -170,7 +176,7 @@ final class ChildSession {
                 // At least and at most how late it was recorded (month-precision dates leave a range).
                 case "late_days" -> Math.max(0L, ChronoUnit.DAYS.between(last, e.recorded().first()));
                 case "late_days_max" -> Math.max(0L, ChronoUnit.DAYS.between(first, e.recorded().last()));
-                case "agency_area" -> agencyAreas.getOrDefault(e.agency(), area);
+                case "agency_area" -> arrival.agencyArea;
                 case "shared_with" -> e.sharedWith();
                 case "subjects" -> e.subjects();
                 case "covers" -> ChildState.assessed(e);
@@ -180,19 +186,21 @@ final class ChildSession {
             };
         }
 
-        boolean matches(RuleEngine.CompiledRule rule, Match m) {
-            return matches(rule, m, Map.of());
+        /** Whether the event meets the rule's match in this slot. */
+        boolean matches(RuleEngine.CompiledRule rule, int slot) {
+            return matches(rule, slot, Map.of());
         }
 
         /** With {@code trigger}: the event that started a wait, for an expected event that must refer to it. */
-        boolean matches(RuleEngine.CompiledRule rule, Match m, Map<String, Object> trigger) {
-            if (!m.typeMatches(event.type())) {
+        boolean matches(RuleEngine.CompiledRule rule, int slot, Map<String, Object> trigger) {
+            if (!arrival.route.typeMatches()[slot]) {
                 return false;
             }
-            if (m.who().equals("child") && adult != null || m.who().equals("adult") && adult == null) {
+            String who = rule.match(slot).who();
+            if (who.equals("child") && adult != null || who.equals("adult") && adult == null) {
                 return false;
             }
-            var condition = rule.condition(m);
+            var condition = rule.condition(slot);
             return condition == null || condition.test(cel(), child(), person(), trigger);
         }
 
@@ -229,6 +237,11 @@ final class ChildSession {
         void tick(LocalDate day) {
         }
 
+        /** The day this rule waits for, or null. */
+        LocalDate deadline() {
+            return null;
+        }
+
         Span span(Window w) {
             return w.in(timescales, area);
         }
@@ -249,7 +262,7 @@ final class ChildSession {
                 compiled.about().list(last.cel(), last.child(), last.person()).stream().filter(state.adults::containsKey).forEach(about::add);
             } else {
                 for (EventView e : evidence) {
-                    for (String p : e.event.people()) {
+                    for (String p : e.arrival.people) {
                         if (state.adults.containsKey(p)) {
                             about.add(p);
                         }
@@ -273,10 +286,11 @@ final class ChildSession {
     private Runner runner(RuleEngine.CompiledRule r) {
         Pattern pattern = r.rule.pattern();
         if (pattern instanceof Pattern.OnEvent p) {
+            int match = r.slot(p.match());
             return new Runner(r) {
                 @Override
                 void before(EventView e) {
-                    if (e.matches(compiled, p.match())) {
+                    if (e.matches(compiled, match)) {
                         // Nobody could have been alerted before the event was written down.
                         LocalDate recorded = e.event.recorded().first();
                         fire(recorded.isAfter(e.last) ? recorded : e.last, List.of(e));
@@ -285,12 +299,13 @@ final class ChildSession {
             };
         }
         if (pattern instanceof Pattern.Count p) {
+            int match = r.slot(p.match());
             return new Runner(r) {
                 final Deque<EventView> window = new ArrayDeque<>();
 
                 @Override
                 void before(EventView e) {
-                    if (!e.matches(compiled, p.match())) {
+                    if (!e.matches(compiled, match)) {
                         return;
                     }
                     window.addLast(e);
@@ -306,12 +321,14 @@ final class ChildSession {
             };
         }
         if (pattern instanceof Pattern.Sequence p) {
+            int first = r.slot(p.first());
+            int then = r.slot(p.then());
             return new Runner(r) {
                 final List<EventView> firsts = new ArrayList<>();
 
                 @Override
                 void before(EventView e) {
-                    if (e.matches(compiled, p.then())) {
+                    if (e.matches(compiled, then)) {
                         Span s = span(p.within());
                         for (Iterator<EventView> it = firsts.iterator(); it.hasNext(); ) {
                             EventView f = it.next();
@@ -322,13 +339,16 @@ final class ChildSession {
                             }
                         }
                     }
-                    if (e.matches(compiled, p.first())) {
+                    if (e.matches(compiled, first)) {
                         firsts.add(e);
                     }
                 }
             };
         }
         if (pattern instanceof Pattern.Absence p) {
+            int after = r.slot(p.after());
+            int expect = r.slot(p.expect());
+            int unless = p.unless() == null ? -1 : r.slot(p.unless());
             return new Runner(r) {
                 EventView waitingFor;
                 LocalDate deadline;
@@ -337,13 +357,13 @@ final class ChildSession {
                 @Override
                 void before(EventView e) {
                     Map<String, Object> trigger = waitingFor == null ? Map.of() : waitingFor.cel();
-                    if (e.matches(compiled, p.expect(), trigger)) {
+                    if (e.matches(compiled, expect, trigger)) {
                         lastExpected = e.first;
                         if (waitingFor != null && !e.first.isBefore(waitingFor.first)) {
                             waitingFor = null;
                         }
                     }
-                    if (p.unless() != null && waitingFor != null && e.matches(compiled, p.unless(), trigger)) {
+                    if (unless >= 0 && waitingFor != null && e.matches(compiled, unless, trigger)) {
                         waitingFor = null;
                     }
                 }
@@ -351,7 +371,7 @@ final class ChildSession {
                 /** A wait starts once the event is taken in: a pregnancy's own expected date sets its deadline. */
                 @Override
                 void after(EventView e) {
-                    if (waitingFor == null && e.matches(compiled, p.after())
+                    if (waitingFor == null && e.matches(compiled, after)
                             && (lastExpected == null || lastExpected.isBefore(e.first))) {
                         Span s = span(p.within());
                         LocalDate edd = state.expectedDelivery();
@@ -361,7 +381,13 @@ final class ChildSession {
                         waitingFor = e;
                         // A deadline counted from a month-precision date runs from the month's last day.
                         deadline = s.after(e.last, working, edd);
+                        waitUntil(deadline);
                     }
+                }
+
+                @Override
+                LocalDate deadline() {
+                    return waitingFor == null ? null : deadline;
                 }
 
                 @Override
@@ -376,13 +402,14 @@ final class ChildSession {
             };
         }
         if (pattern instanceof Pattern.State p) {
+            int at = r.slot(p.at());
             return new Runner(r) {
                 final Conditions.Condition when = compiled.state();
                 boolean held;
 
                 @Override
                 void after(EventView e) {
-                    if (!e.matches(compiled, p.at())) {
+                    if (!e.matches(compiled, at)) {
                         return;
                     }
                     boolean now = when.test(e.cel(), e.child(), e.person(), Map.of());
@@ -394,6 +421,7 @@ final class ChildSession {
             };
         }
         Pattern.Score p = (Pattern.Score) pattern;
+        int[] scored = p.points().stream().mapToInt(w -> r.slot(w.match())).toArray();
         return new Runner(r) {
             final Deque<EventView> window = new ArrayDeque<>();
             final Deque<Integer> points = new ArrayDeque<>();
@@ -401,9 +429,9 @@ final class ChildSession {
             @Override
             void before(EventView e) {
                 int earned = 0;
-                for (Pattern.Weight w : p.points()) {
-                    if (e.matches(compiled, w.match())) {
-                        earned += w.points();
+                for (int i = 0; i < scored.length; i++) {
+                    if (e.matches(compiled, scored[i])) {
+                        earned += p.points().get(i).points();
                     }
                 }
                 if (earned == 0) {

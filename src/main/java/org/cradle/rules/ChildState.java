@@ -110,13 +110,13 @@ final class ChildState {
     }
 
     /** Updates what is known with one event in the child's scope. */
-    void learn(Event e, Map<String, String> agencyKinds) {
-        LocalDate day = e.occurred().first();
-        boolean aboutChild = e.people().contains(child.id());
-        if ("childrens-social-care".equals(agencyKinds.get(e.agency()))) {
+    void learn(Arrival arrival) {
+        Event e = arrival.event;
+        LocalDate day = arrival.first;
+        boolean aboutChild = arrival.people.contains(child.id());
+        if ("childrens-social-care".equals(arrival.agencyKind)) {
             knownToSocialCare = true;
         }
-        Object kind = e.detail("kind");
         switch (e.type()) {
             case "birth" -> {
                 if (aboutChild && birth == null) {
@@ -133,7 +133,7 @@ final class ChildState {
                 knownToSocialCare = true;
             }
             case "case.closed", "case.stepped-down" -> caseOpen = false;
-            case "plan.started" -> plan = String.valueOf(kind);
+            case "plan.started" -> plan = String.valueOf(e.detail("kind"));
             case "plan.ended" -> plan = "";
             case "conference.held" -> {
                 Object outcome = e.detail("outcome");
@@ -165,13 +165,13 @@ final class ChildState {
             }
             case "engagement.declined", "engagement.did-not-attend", "engagement.non-compliance" -> lastDisengagement = day;
             case "meeting.held" -> {
-                if ("discharge-planning".equals(kind)) {
+                if ("discharge-planning".equals(e.detail("kind"))) {
                     lastDischargePlanning = day;
                 }
             }
             case "assessment.started", "assessment.completed" -> {
                 caseOpen = true;
-                if ("pre-birth".equals(kind)) {
+                if ("pre-birth".equals(e.detail("kind"))) {
                     preBirthAssessment = true;
                 }
                 adultsVersion++;
@@ -188,7 +188,7 @@ final class ChildState {
         if (e.type().equals("strategy.discussion") || e.type().equals("placement.started") || e.type().equals("court.order")) {
             lastProtectiveStep = day;
         }
-        learnAboutAdults(e);
+        learnAboutAdults(e, arrival.people);
     }
 
     /** Those an assessment covers: its details.covers if given, else its subjects. */
@@ -201,12 +201,12 @@ final class ChildState {
     private static final Set<String> ABOUT_ADULTS = Set.of("police.domestic-abuse", "statement.threat", "police.incident",
             "offender.registered", "history.recorded", "looked-after.started", "meeting.held", "custody.started", "custody.released");
 
-    private void learnAboutAdults(Event e) {
+    private void learnAboutAdults(Event e, List<String> people) {
         if (!ABOUT_ADULTS.contains(e.type())) {
             return;
         }
         adultsVersion++;
-        for (String id : e.people()) {
+        for (String id : people) {
             Adult a = adults.get(id);
             if (a == null) {
                 continue;

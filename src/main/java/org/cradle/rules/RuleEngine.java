@@ -37,8 +37,9 @@ public final class RuleEngine {
     private final WorkingDays working;
 
     public RuleEngine(List<Rule> rules, Timescales timescales, WorkingDays working) {
-        this.rules = rules.stream().map(CompiledRule::new).toList();
-        this.dispatch = new Dispatch(this.rules);
+        var slots = new ArrayList<Match>();
+        this.rules = rules.stream().map(r -> new CompiledRule(r, slots)).toList();
+        this.dispatch = new Dispatch(this.rules, List.copyOf(slots));
         this.timescales = timescales;
         this.working = working;
     }
@@ -54,13 +55,22 @@ public final class RuleEngine {
         var agencyKinds = kinds(file.agencies());
         var agencyAreas = new HashMap<String, String>();
         file.agencies().forEach(a -> agencyAreas.put(a.id(), a.area()));
+        String area = file.area().code();
         List<Event> events = file.events();
+        // Each event worked out once for every child, and put in event time once, so each child's scope is in order.
+        var arrivals = new Arrival[events.size()];
+        IntStream.range(0, arrivals.length).parallel().forEach(i -> {
+            Event e = events.get(i);
+            arrivals[i] = new Arrival(e, dispatch.route(e.type()), agencyKinds.getOrDefault(e.agency(), "other"),
+                    agencyAreas.getOrDefault(e.agency(), area));
+        });
+        Arrays.parallelSort(arrivals, IN_EVENT_TIME);
         // Without a day to stop, the replay runs to the end of the history's last event.
-        LocalDate end = until != null ? until : events.stream().max(IN_EVENT_TIME).map(e -> e.occurred().last()).orElse(LocalDate.MIN);
-        // Each person's events, as positions in the file, so a child's scope is gathered without a full scan.
+        LocalDate end = until != null ? until : arrivals.length == 0 ? LocalDate.MIN : arrivals[arrivals.length - 1].last;
+        // Each person's events, as positions in event time, so a child's scope is gathered without a full scan.
         var byPerson = new HashMap<String, IntArrayList>();
-        for (int i = 0; i < events.size(); i++) {
-            for (String p : events.get(i).people()) {
+        for (int i = 0; i < arrivals.length; i++) {
+            for (String p : arrivals[i].people) {
                 byPerson.computeIfAbsent(p, k -> new IntArrayList()).add(i);
             }
         }
@@ -75,13 +85,13 @@ public final class RuleEngine {
             var network = FamilyNetwork.around(child.id(), id -> ties(relationshipsByPerson.getOrDefault(id, List.of()), id), null);
             var nearby = new ArrayList<Relationship>();
             network.forEach(p -> nearby.addAll(relationshipsByPerson.getOrDefault(p, List.of())));
-            var session = new ChildSession(child, roles(child.id(), network, nearby), people, agencyKinds, agencyAreas,
-                    file.area().code(), rules, dispatch, timescales, working, alerts::add);
-            for (Event e : scope(network, byPerson, events)) {
-                if (e.occurred().first().isAfter(end)) {
+            var session = new ChildSession(child, roles(child.id(), network, nearby), people, agencyKinds, area, rules, timescales,
+                    working, alerts::add);
+            for (int i : scope(network, byPerson)) {
+                if (arrivals[i].first.isAfter(end)) {
                     break;
                 }
-                session.accept(e);
+                session.accept(arrivals[i]);
             }
             session.advanceTo(end);
             return alerts;
@@ -92,16 +102,16 @@ public final class RuleEngine {
         return alerts;
     }
 
-    private static final Comparator<Event> IN_EVENT_TIME = (a, b) -> {
-        int c = a.occurred().first().compareTo(b.occurred().first());
-        return c != 0 ? c : a.id().compareTo(b.id());
+    private static final Comparator<Arrival> IN_EVENT_TIME = (a, b) -> {
+        int c = a.first.compareTo(b.first);
+        return c != 0 ? c : a.event.id().compareTo(b.event.id());
     };
 
     /**
-     * The events about anyone in the child's network, each once, in event time, then id: the same history gives the
-     * same alerts whatever order a file lists it in.
+     * The positions, in event time, of the events about anyone in the child's network, each once: the same history
+     * gives the same alerts whatever order a file lists it in.
      */
-    private static Event[] scope(Set<String> network, Map<String, IntArrayList> byPerson, List<Event> events) {
+    private static int[] scope(Set<String> network, Map<String, IntArrayList> byPerson) {
         var all = new IntArrayList();
         for (String p : network) {
             IntArrayList mine = byPerson.get(p);
@@ -117,12 +127,7 @@ public final class RuleEngine {
                 positions[n++] = positions[i];
             }
         }
-        var scope = new Event[n];
-        for (int i = 0; i < n; i++) {
-            scope[i] = events.get(positions[i]);
-        }
-        Arrays.sort(scope, IN_EVENT_TIME);
-        return scope;
+        return Arrays.copyOf(positions, n);
     }
 
     /**
@@ -167,44 +172,71 @@ public final class RuleEngine {
         return roles;
     }
 
+    /** For one type of event: the rules that look at it, and which of the rules' matches (by slot) name it. */
+    record Route(int[] rules, boolean[] typeMatches) {
+    }
+
     /** Which rules look at which types of event: a rule sees only the events its patterns name. */
     static final class Dispatch {
         private final List<CompiledRule> rules;
-        private final Map<String, int[]> byType = new ConcurrentHashMap<>();
+        private final List<Match> slots;
+        private final Map<String, Route> byType = new ConcurrentHashMap<>();
 
-        Dispatch(List<CompiledRule> rules) {
+        Dispatch(List<CompiledRule> rules, List<Match> slots) {
             this.rules = rules;
+            this.slots = slots;
         }
 
-        /** The positions, in the rule list, of the rules that look at events of this type. */
-        int[] rulesFor(String type) {
-            return byType.computeIfAbsent(type, t -> IntStream.range(0, rules.size())
-                    .filter(i -> CompiledRule.matches(rules.get(i).rule.pattern()).stream().anyMatch(m -> m.typeMatches(t))).toArray());
+        Route route(String type) {
+            return byType.computeIfAbsent(type, t -> {
+                var typeMatches = new boolean[slots.size()];
+                for (int i = 0; i < typeMatches.length; i++) {
+                    typeMatches[i] = slots.get(i).typeMatches(t);
+                }
+                int[] interested = IntStream.range(0, rules.size())
+                        .filter(r -> IntStream.of(rules.get(r).slots).anyMatch(slot -> typeMatches[slot])).toArray();
+                return new Route(interested, typeMatches);
+            });
         }
     }
 
-    /** A rule with its conditions compiled once. */
+    /**
+     * A rule with its conditions compiled once. Each of its matches has a slot, a number unique in the engine, by
+     * which an event's route says at once whether the match names the event's type.
+     */
     static final class CompiledRule {
         final Rule rule;
-        // By identity: a match is looked up millions of times, and hashing the record's lists each time would cost.
-        private final Map<Match, Conditions.Condition> conditions = new IdentityHashMap<>();
+        private final IdentityHashMap<Match, Integer> slotOf = new IdentityHashMap<>();
+        private final int[] slots;
+        private final Match[] matches;
+        private final Conditions.Condition[] conditions;
         private final Conditions.Condition state;
         private final Conditions.Condition about;
         private final String message;
         private final String learning;
 
-        CompiledRule(Rule rule) {
+        /** @param slots every match of the engine so far; this rule's are added */
+        CompiledRule(Rule rule, List<Match> slots) {
             this.rule = rule;
             // An alert's message: the description's first sentence, and what to do now where the rule says.
             this.message = rule.description().split("(?<=\\.)\\s", 2)[0] + (rule.action() == null ? "" : " " + rule.action());
             this.learning = String.join("; ", rule.learning());
             this.about = rule.about() == null ? null : Conditions.compile(rule.about());
             this.state = rule.pattern() instanceof Pattern.State s ? Conditions.compile(s.when()) : null;
+            int first = slots.size();
             for (Match m : matches(rule.pattern())) {
-                if (m.where() != null) {
-                    conditions.put(m, Conditions.compile(m.where()));
+                if (!slotOf.containsKey(m)) {
+                    slotOf.put(m, slots.size());
+                    slots.add(m);
                 }
             }
+            this.slots = IntStream.range(first, slots.size()).toArray();
+            this.matches = new Match[this.slots.length];
+            this.conditions = new Conditions.Condition[this.slots.length];
+            slotOf.forEach((m, slot) -> {
+                matches[slot - first] = m;
+                conditions[slot - first] = m.where() == null ? null : Conditions.compile(m.where());
+            });
         }
 
         String message() {
@@ -225,8 +257,19 @@ public final class RuleEngine {
             return state;
         }
 
-        Conditions.Condition condition(Match m) {
-            return conditions.get(m);
+        /** The slot of one of this rule's matches. */
+        int slot(Match m) {
+            return slotOf.get(m);
+        }
+
+        /** The condition of the match in a slot of this rule, or null. */
+        Conditions.Condition condition(int slot) {
+            return conditions[slot - slots[0]];
+        }
+
+        /** The match in a slot of this rule. */
+        Match match(int slot) {
+            return matches[slot - slots[0]];
         }
 
         static List<Match> matches(Pattern p) {
