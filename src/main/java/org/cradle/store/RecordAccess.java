@@ -361,6 +361,17 @@ public final class RecordAccess {
         record(actor, "review break glass", grant.personId(), "grant " + grantId + ": " + outcome);
     }
 
+    /**
+     * Checks the actor is one who decides whether two agencies' records are one person (the review queue, a link's
+     * page, a decision on a link); a refusal is audited.
+     */
+    public void requireLinker(Actor actor, String what) {
+        if (!policy.decidesLinks(actor)) {
+            record(actor, "refused: " + what, null, null);
+            throw new Refused("only practitioners who work with families decide whether two records are one person");
+        }
+    }
+
     private void requireLead(Actor actor) {
         if (actor.role() != Role.SAFEGUARDING_LEAD) {
             record(actor, "refused: break-glass reviews", null, null);
