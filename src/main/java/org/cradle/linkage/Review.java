@@ -55,16 +55,19 @@ public final class Review {
     }
 
     /**
-     * The links that touch a person's record, for their overview: empty for those who do not decide links. The
-     * caller has read the person through the policy.
+     * The links that touch any record of the person's identity (the records linked with theirs), for their overview:
+     * empty for those who do not decide links. The caller has read the person through the policy.
      */
     public List<Identities.Link> linksOf(Actor actor, long person) {
         if (!actor.role().decidesLinks()) {
             return List.of();
         }
-        var links = identities.linksOf(person);
+        var links = new java.util.TreeMap<Long, Identities.Link>();
+        for (long record : identities.identity(person)) {
+            identities.linksOf(record).forEach(l -> links.put(l.id(), l));
+        }
         audit.record(new AuditLog.Entry(actor.username(), "read links", person, links.size() + " links", actor.client(), actor.purpose()));
-        return links;
+        return List.copyOf(links.values());
     }
 
     /** Confirms, rejects or undoes a link ({@code decision}: confirm, reject, undo), for the reason given. */
