@@ -85,7 +85,8 @@ final class LinkCommand {
 
         private static String describe(RecordAccess.PersonView view) {
             var p = view.person();
-            var line = new StringBuilder("person " + p.id() + ": " + p.name() + ", " + p.kind());
+            var line = new StringBuilder("person " + p.id() + ": " + p.name() + " (recorded as "
+                    + String.join("; ", view.names().stream().map(org.cradle.people.PersonName::full).toList()) + "), " + p.kind());
             if (p.birth() != null) {
                 line.append(", born ").append(p.birth());
             }
