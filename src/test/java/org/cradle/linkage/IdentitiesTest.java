@@ -195,6 +195,40 @@ public class IdentitiesTest {
         }
     }
 
+    /**
+     * The same files imported one by one end as one full run over the three leaves them: the same pairs, linked or
+     * queued with the same weights, and the same identities; the twins stay two people however their records arrive.
+     * (The evidence says how common a name was in the store when the pair was found, so it is not compared.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cradle.store.TestStores#both")
+    void theSplitFilesImportedOneByOneEndAsOneFullRunOverAllThree(TestStores.TestStore store) throws Exception {
+        try (var full = imported(TestStores.h2(), SPLIT); var db = store.open()) {
+            new Identities(full, new AuditLog(full, CLOCK), CLOCK).run("matcher-test");
+            var importer = new Importer(db, CLOCK);
+            var identities = new Identities(db, new AuditLog(db, CLOCK), CLOCK);
+            for (Path file : SPLIT) {
+                importer.importFile(file, "test");
+                identities.matchNew("matcher-test");
+            }
+
+            assertThat(recordsBySeedId(db)).isEqualTo(recordsBySeedId(full));
+            assertThat(pairs(db)).isNotEmpty().isEqualTo(pairs(full));
+            assertThat(identityOfEach(db)).isEqualTo(identityOfEach(full));
+            var records = recordsBySeedId(db);
+            for (long twin1 : records.get("twin1")) {
+                assertThat(identities.identity(twin1)).containsExactlyInAnyOrderElementsOf(records.get("twin1"));
+            }
+        }
+    }
+
+    /** Every link in the store: the pair, its status, weight and probability. */
+    private static List<String> pairs(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT person_a, person_b, status, weight, probability FROM person_link ORDER BY person_a, person_b")
+                .map((rs, ctx) -> String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3), String.format("%.6f", rs.getDouble(4)),
+                        String.format("%.6f", rs.getDouble(5)))).list());
+    }
+
     /** Every link in the store: the pair, its status, weight and probability, and the evidence. */
     private static List<String> links(Database db) {
         return db.jdbi().withHandle(h -> h.createQuery("""
