@@ -61,6 +61,14 @@ public final class AccessPolicy {
         return Decision.SHOWN;
     }
 
+    /**
+     * Whether the actor reviews the pairs of records that may be one person, and confirms, rejects or undoes links.
+     * Each record of a pair is still shown only as far as {@link #person} lets the actor see it.
+     */
+    public boolean decidesLinks(Actor actor) {
+        return actor.role().decidesLinks();
+    }
+
     /** Confidential addresses (and anything that would give one away) only with the explicit right. */
     public boolean confidentialAddresses(Actor actor, Standing standing) {
         return standing.addresses() || actor.rights().contains(Right.CONFIDENTIAL_ADDRESSES);

@@ -24,6 +24,15 @@ public enum Role {
         return this != FOSTER_CARER;
     }
 
+    /**
+     * Who decides whether two agencies' records are one person: practitioners who know people from their own work
+     * (and the command line's operator). Not a foster carer, and not a case reviewer, who reads the record as it was.
+     */
+    public boolean decidesLinks() {
+        return this == SOCIAL_WORKER || this == HEALTH_VISITOR || this == MIDWIFE || this == POLICE_OFFICER || this == SAFEGUARDING_LEAD
+                || this == SYSTEM_OPERATOR;
+    }
+
     boolean health() {
         return this == HEALTH_VISITOR || this == MIDWIFE;
     }

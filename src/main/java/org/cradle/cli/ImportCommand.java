@@ -72,9 +72,9 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }
             if (stored && !noLinking) {
-                // The people of different agencies' and areas' files who are one person become one identity.
-                var run = new org.cradle.linkage.Identities(db, audit, Clock.systemUTC()).run(System.getProperty("user.name", "cli"));
-                out.println("people: " + run.records() + " records matched, " + run.linked() + " pairs linked, "
+                // The people the files added are matched against those stored: one person in different agencies' and areas' files becomes one identity.
+                var run = new org.cradle.linkage.Identities(db, audit, Clock.systemUTC()).matchNew(System.getProperty("user.name", "cli"));
+                out.println("people: " + run.records() + " records matched (with " + run.candidates() + " stored records), " + run.linked() + " pairs linked, "
                         + run.queued() + " queued for review (./cradle link queue)");
             }
         }

@@ -3,7 +3,11 @@ package org.cradle.cli;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.cradle.audit.AuditLog;
+import java.util.Set;
+import org.cradle.access.Actor;
 import org.cradle.linkage.Identities;
+import org.cradle.linkage.Review;
+import org.cradle.store.RecordAccess;
 import org.cradle.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +24,9 @@ final class LinkCommand {
         return new Identities(db, new AuditLog(db, Clock.systemUTC()), Clock.systemUTC());
     }
 
-    static String user() {
-        return System.getProperty("user.name", "cli");
+    static Review review(Database db) {
+        var audit = new AuditLog(db, Clock.systemUTC());
+        return new Review(new Identities(db, audit, Clock.systemUTC()), OperatorOptions.records(db), audit);
     }
 
     @Command(name = "run", description = "Match every person record in the store: link those surely one person, queue those possibly one.")
@@ -29,13 +34,16 @@ final class LinkCommand {
         @Mixin
         StoreOption store;
 
+        @Mixin
+        OperatorOptions operator;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             try (Database db = store.open()) {
-                var run = identities(db).run(user());
+                var run = identities(db).run(operator.actor(Set.of()).username());
                 spec.commandLine().getOut().println(run.records() + " person records matched: " + run.linked() + " pairs linked, "
                         + run.queued() + " queued for review");
             }
@@ -48,6 +56,12 @@ final class LinkCommand {
         @Mixin
         StoreOption store;
 
+        @Mixin
+        OperatorOptions operator;
+
+        @Option(names = "--limit", paramLabel = "N", description = "show at most N pairs, the most likely first (default: ${DEFAULT-VALUE})")
+        int limit = 100;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,15 +69,34 @@ final class LinkCommand {
         public Integer call() {
             var out = spec.commandLine().getOut();
             try (Database db = store.open()) {
-                var queue = identities(db).queue();
-                for (var link : queue) {
-                    out.printf("link %d: person %d (%s) and person %d (%s), probability %.3f%n", link.id(), link.personA(), link.nameA(),
-                            link.personB(), link.nameB(), link.probability());
+                // Read as the operator, through the access policy (no confidential address without the right) and audited.
+                var queue = review(db).queue(operator.actor(Set.of()), limit);
+                for (var pair : queue.shown()) {
+                    var link = pair.link();
+                    out.printf("link %d: probability %.3f%n", link.id(), link.probability());
+                    out.println("    " + describe(pair.a()));
+                    out.println("    " + describe(pair.b()));
                     link.evidence().lines().forEach(line -> out.println("    " + line));
                 }
-                out.println(queue.size() + " pairs waiting");
+                out.println(queue.waiting() + " pairs waiting" + (queue.waiting() > queue.shown().size() ? ", " + queue.shown().size() + " shown" : ""));
             }
             return 0;
+        }
+
+        private static String describe(RecordAccess.PersonView view) {
+            var p = view.person();
+            var line = new StringBuilder("person " + p.id() + ": " + p.name() + " (recorded as "
+                    + String.join("; ", view.names().stream().map(org.cradle.people.PersonName::full).toList()) + "), " + p.kind());
+            if (p.birth() != null) {
+                line.append(", born ").append(p.birth());
+            }
+            line.append(", area ").append(p.area());
+            view.addresses().forEach(a -> line.append(", ").append(a.line() == null ? "" : a.line())
+                    .append(a.postcode() == null ? "" : " " + a.postcode()));
+            if (view.withheldAddresses() > 0) {
+                line.append(" (").append(view.withheldAddresses()).append(" confidential address withheld)");
+            }
+            return line.toString();
         }
     }
 
@@ -78,19 +111,27 @@ final class LinkCommand {
         @Option(names = "--reason", required = true, description = "why (kept with the decision and in the audit trail)")
         String reason;
 
+        // Not OperatorOptions: a decision on who is who is always made by a named person, never the login by default.
+        @Option(names = "--operator", required = true, paramLabel = "NAME", description = "who decides (kept with the decision and in the audit trail)")
+        String operator;
+
+        @Option(names = "--purpose", paramLabel = "TEXT", description = "why the records are being looked at (written to the audit trail; default: the reason)")
+        String purpose;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        abstract Identities.Link decide(Identities identities);
+        /** The decision's word: confirm, reject or undo. */
+        abstract String decision();
 
         @Override
         public Integer call() {
             try (Database db = store.open()) {
-                var l = decide(identities(db));
+                var l = review(db).decide(Actor.operator(operator, purpose, Set.of()), link, decision(), reason);
                 spec.commandLine().getOut().println("link " + l.id() + " between person " + l.personA() + " and person " + l.personB()
                         + ": " + l.status());
                 return 0;
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | IllegalStateException e) {
                 spec.commandLine().getErr().println("cradle: " + e.getMessage());
                 return 1;
             }
@@ -100,24 +141,24 @@ final class LinkCommand {
     @Command(name = "confirm", description = "A queued pair is one person: link them.")
     static final class Confirm extends Decide {
         @Override
-        Identities.Link decide(Identities identities) {
-            return identities.confirm(link, user(), reason);
+        String decision() {
+            return "confirm";
         }
     }
 
     @Command(name = "reject", description = "A queued pair is two people: never link them.")
     static final class Reject extends Decide {
         @Override
-        Identities.Link decide(Identities identities) {
-            return identities.reject(link, user(), reason);
+        String decision() {
+            return "reject";
         }
     }
 
     @Command(name = "undo", description = "Undo a link (automatic or confirmed): its records are separate identities again.")
     static final class Undo extends Decide {
         @Override
-        Identities.Link decide(Identities identities) {
-            return identities.undo(link, user(), reason);
+        String decision() {
+            return "undo";
         }
     }
 }

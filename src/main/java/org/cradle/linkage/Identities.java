@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import org.cradle.audit.AuditLog;
 import org.cradle.casefile.Json;
 import org.cradle.store.Database;
+import org.cradle.store.IdLists;
+import org.cradle.access.Actor;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -33,13 +35,29 @@ public final class Identities {
     public static final double LINK = 0.99;
     public static final double REVIEW = 0.5;
 
-    /** A stored link between two person records. */
+    /**
+     * A stored link between two person records.
+     *
+     * @param evidence  the evidence, as lines of text
+     * @param explained the evidence as data, field by field (null for a link on the same agency's id, and for links
+     *                  found before it was kept)
+     */
     public record Link(long id, long personA, long personB, String nameA, String nameB, double weight, double probability,
-                       String evidence, String status) {
+                       String evidence, Evidence explained, String status) {
+
+        /** Whether the link joins the two records now (found surely, or confirmed by a practitioner). */
+        public boolean inForce() {
+            return status.equals("linked") || status.equals("confirmed");
+        }
     }
 
-    /** What a run found: pairs newly linked and newly queued, and how many records were compared. */
-    public record Run(int records, int linked, int queued) {
+    /**
+     * What a run found: pairs newly linked and newly queued.
+     *
+     * @param records    the records matched (every record in a full run; the new ones in an incremental one)
+     * @param candidates the stored records they were compared with (in a full run, all of them)
+     */
+    public record Run(int records, int candidates, int linked, int queued) {
     }
 
     /** One decision on a link. */
@@ -56,57 +74,213 @@ public final class Identities {
         this.clock = clock;
     }
 
-    /** Matches all person records in the store and stores the links found. */
+    /** Matches all person records in the store and stores the links found ({@code ./cradle link run}). */
     public synchronized Run run(String actor) {
         var people = new ArrayList<Long>();
         var records = new Records();
         var sameId = new HashMap<String, Long>();
         var sameIdPairs = new ArrayList<long[]>();
-        database.jdbi().useHandle(h -> h.createQuery("SELECT id, area_code, local_id, import_id, document FROM person ORDER BY id")
-                .map((rs, ctx) -> {
-                    long id = rs.getLong(1);
-                    String key = rs.getString(2) + "\u001f" + rs.getString(3);
-                    Long earlier = sameId.putIfAbsent(key, id);
-                    if (earlier != null) {
-                        sameIdPairs.add(new long[] {earlier, id});
-                    }
-                    people.add(id);
-                    records.add(row(id, rs.getString(2), rs.getLong(4), Json.read(rs.getString(5))));
-                    return id;
-                }).forEach(id -> { }));
+        var unindexed = new ArrayList<Long>();
+        var unindexedRecords = new Records();
+        database.jdbi().useHandle(h -> {
+            var indexed = new HashSet<Long>(h.createQuery("SELECT person_id FROM person_match_key WHERE kind = 0").mapTo(Long.class).list());
+            h.createQuery("SELECT id, area_code, local_id, import_id, document FROM person ORDER BY id")
+                    .map((rs, ctx) -> {
+                        long id = rs.getLong(1);
+                        String key = rs.getString(2) + "\u001f" + rs.getString(3);
+                        Long earlier = sameId.putIfAbsent(key, id);
+                        if (earlier != null) {
+                            sameIdPairs.add(new long[] {earlier, id});
+                        }
+                        people.add(id);
+                        var row = row(id, rs.getString(2), rs.getLong(4), Json.read(rs.getString(5)));
+                        records.add(row);
+                        if (!indexed.contains(id)) {
+                            unindexed.add(id);
+                            unindexedRecords.add(row);
+                        }
+                        return id;
+                    }).forEach(id -> { });
+        });
         var linker = new Linker(records, Linker.Settings.defaults(true));
         Links found = records.size() < 2 ? new Links() : linker.run(null);
         int[] counts = new int[2];
         database.jdbi().useTransaction(h -> {
             Set<Long> known = knownPairs(h);
             for (long[] pair : sameIdPairs) {
-                // The same agency's id for a person, described differently in a later file: the same person.
-                if (store(h, known, pair[0], pair[1], 99, 1, "the same id in the same area's records", "linked", actor)) {
-                    counts[0]++;
-                }
+                sameIdLink(h, known, pair[0], pair[1], actor, counts);
             }
-            for (int i = 0; i < found.size(); i++) {
-                double p = Model.probability(found.weight(i));
-                if (p < REVIEW) {
-                    continue;
-                }
-                long a = people.get(found.a(i));
-                long b = people.get(found.b(i));
-                String evidence = records.describe(found.a(i)) + "\n" + records.describe(found.b(i)) + "\n"
-                        + linker.explain(found.a(i), found.b(i)).describe();
-                String status = p >= LINK ? "linked" : "queued";
-                if (store(h, known, a, b, found.weight(i), p, evidence, status, actor)) {
-                    counts[status.equals("linked") ? 0 : 1]++;
-                }
-            }
+            storeFound(h, known, people, records, linker, found, i -> true, actor, counts);
             rebuildAll(h);
+            index(h, unindexed, unindexedRecords);
         });
         audit.record(new AuditLog.Entry(actor, "link people", null,
                 records.size() + " records matched: " + counts[0] + " pairs linked, " + counts[1] + " queued for review", null, null));
-        return new Run(records.size(), counts[0], counts[1]);
+        return new Run(records.size(), records.size(), counts[0], counts[1]);
     }
 
-    private boolean store(Handle h, Set<Long> known, long x, long y, double weight, double probability, String evidence, String status, String actor) {
+    /**
+     * Matches the records not matched before (those an import has just stored) against the store: each new record's
+     * keys are looked up in the store's index of match keys, and only the records found there are read and compared
+     * with it. How common each name is comes from the whole store's counts, so a pair scores as it would in a full
+     * run over the same store.
+     *
+     * <p>A store of {@link Linker#LEARN_FROM} records or more is matched in full instead: there the model is learned
+     * from the whole store's records, which a few new records and their candidates cannot stand in for.
+     */
+    public synchronized Run matchNew(String actor) {
+        long stored = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM person").mapTo(Long.class).one());
+        if (stored >= Linker.LEARN_FROM) {
+            return run(actor);
+        }
+        int[] counts = new int[2];
+        int[] compared = new int[2];
+        database.jdbi().useTransaction(h -> {
+            List<Long> fresh = h.createQuery("""
+                    SELECT id FROM person p WHERE NOT EXISTS (SELECT 1 FROM person_match_key k WHERE k.person_id = p.id AND k.kind = 0)
+                    ORDER BY id""").mapTo(Long.class).list();
+            if (fresh.isEmpty()) {
+                return;
+            }
+            var freshRecords = new Records();
+            read(h, fresh).forEach(r -> freshRecords.add(r.row()));
+            var lookup = new HashSet<Long>();
+            MatchKeys.of(freshRecords).forEach(keys -> keys.stream().filter(k -> k.kind() == MatchKeys.BLOCK).forEach(k -> lookup.add(k.value())));
+            var ids = new TreeSet<Long>(fresh);
+            ids.addAll(IdLists.query(h, "SELECT DISTINCT person_id FROM person_match_key WHERE match_key IN (<ids>) AND kind = 3", lookup));
+            var people = new ArrayList<Long>();
+            var records = new Records();
+            for (var r : read(h, ids)) {
+                people.add(r.id());
+                records.add(r.row());
+            }
+            storeWideCounts(h, records.givenNames, MatchKeys.GIVEN_NAME, "given", freshRecords.givenNames);
+            storeWideCounts(h, records.familyNames, MatchKeys.FAMILY_NAME, "family", freshRecords.familyNames);
+            var linker = new Linker(records, Linker.Settings.defaults(true));
+            Links found = records.size() < 2 ? new Links() : linker.run(null);
+            var sameIdPairs = new ArrayList<long[]>();
+            for (long id : fresh) {
+                // The same agency's id for a person, stored earlier: paired with the earliest such record, as the full run pairs them.
+                h.createQuery("""
+                                SELECT MIN(o.id) FROM person o JOIN person n ON o.area_code = n.area_code AND o.local_id = n.local_id
+                                WHERE n.id = :id AND o.id < :id""").bind("id", id).mapTo(Long.class).findFirst()
+                        .filter(java.util.Objects::nonNull).ifPresent(earlier -> sameIdPairs.add(new long[] {earlier, id}));
+            }
+            var pairs = new TreeSet<Long>(ids);
+            sameIdPairs.forEach(pair -> pairs.add(pair[0]));
+            Set<Long> known = knownPairs(h, pairs);
+            var isFresh = new HashSet<Long>(fresh);
+            var touched = new TreeSet<Long>();
+            for (long[] pair : sameIdPairs) {
+                if (sameIdLink(h, known, pair[0], pair[1], actor, counts)) {
+                    touched.add(pair[0]);
+                    touched.add(pair[1]);
+                }
+            }
+            storeFound(h, known, people, records, linker, found, i -> {
+                boolean mine = isFresh.contains(people.get(found.a(i))) || isFresh.contains(people.get(found.b(i)));
+                if (mine) {
+                    touched.add(people.get(found.a(i)));
+                    touched.add(people.get(found.b(i)));
+                }
+                return mine;
+            }, actor, counts);
+            rebuild(h, List.copyOf(touched));
+            index(h, fresh, freshRecords);
+            compared[0] = fresh.size();
+            compared[1] = ids.size() - fresh.size();
+        });
+        if (compared[0] > 0) {
+            audit.record(new AuditLog.Entry(actor, "link people", null, compared[0] + " new records matched against " + compared[1]
+                    + " stored records found by their keys: " + counts[0] + " pairs linked, " + counts[1] + " queued for review", null, null));
+        }
+        return new Run(compared[0], compared[1], counts[0], counts[1]);
+    }
+
+    /** A person record read for matching. */
+    private record Stored(long id, Records.Row row) {
+    }
+
+    private static List<Stored> read(Handle h, java.util.Collection<Long> ids) {
+        var rows = IdLists.chunked(h, "SELECT id, area_code, import_id, document FROM person WHERE id IN (<ids>)", ids,
+                (rs, ctx) -> new Stored(rs.getLong(1), row(rs.getLong(1), rs.getString(2), rs.getLong(3), Json.read(rs.getString(4)))));
+        rows.sort(java.util.Comparator.comparingLong(Stored::id));
+        return rows;
+    }
+
+    /**
+     * Gives each name in {@code names} the number of records in the whole store holding it: those indexed (counted
+     * from the index) and the new ones not yet indexed ({@code fresh}).
+     */
+    private static void storeWideCounts(Handle h, Values names, int kind, String what, Values fresh) {
+        var byHash = new HashMap<Long, Integer>();
+        for (int n = 0; n < names.size(); n++) {
+            byHash.put(MatchKeys.hash(what, names.value(n)), n);
+        }
+        int[] count = new int[names.size()];
+        for (int n = 0; n < fresh.size(); n++) {
+            Integer at = byHash.get(MatchKeys.hash(what, fresh.value(n)));
+            if (at != null) {
+                count[at] += fresh.count(n);
+            }
+        }
+        IdLists.chunked(h, "SELECT match_key, COUNT(*) FROM person_match_key WHERE kind = :kind AND match_key IN (<ids>) GROUP BY match_key",
+                byHash.keySet(), (rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}, q -> q.bind("kind", kind))
+                .forEach(c -> count[byHash.get(c[0])] += (int) c[1]);
+        long all = h.createQuery("SELECT COUNT(*) FROM person_match_key WHERE kind = :kind").bind("kind", kind).mapTo(Long.class).one();
+        for (int n = 0; n < fresh.size(); n++) {
+            all += fresh.count(n);
+        }
+        for (int n = 0; n < names.size(); n++) {
+            names.recount(n, count[n], all);
+        }
+    }
+
+    /** Writes the match keys of records now matched, so that later imports find them. */
+    private static void index(Handle h, List<Long> people, Records records) {
+        if (people.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("INSERT INTO person_match_key (person_id, kind, match_key) VALUES (:p, :k, :v)");
+        var keys = MatchKeys.of(records);
+        for (int i = 0; i < people.size(); i++) {
+            for (var key : keys.get(i)) {
+                batch.bind("p", people.get(i)).bind("k", key.kind()).bind("v", key.value()).add();
+            }
+        }
+        batch.execute();
+    }
+
+    private boolean sameIdLink(Handle h, Set<Long> known, long earlier, long later, String actor, int[] counts) {
+        // The same agency's id for a person, described differently in a later file: the same person.
+        if (store(h, known, earlier, later, 99, 1, "the same id in the same area's records", null, "linked", actor)) {
+            counts[0]++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Stores the pairs found (those {@code wanted} of them) in the review band or above: linked or queued. */
+    private void storeFound(Handle h, Set<Long> known, List<Long> people, Records records, Linker linker, Links found,
+                            java.util.function.IntPredicate wanted, String actor, int[] counts) {
+        for (int i = 0; i < found.size(); i++) {
+            double p = Model.probability(found.weight(i));
+            if (p < REVIEW || !wanted.test(i)) {
+                continue;
+            }
+            long a = people.get(found.a(i));
+            long b = people.get(found.b(i));
+            // The evidence names no value (an address may be confidential): the records are shown through the access policy.
+            var evidence = linker.explain(found.a(i), found.b(i));
+            String status = p >= LINK ? "linked" : "queued";
+            if (store(h, known, a, b, found.weight(i), p, evidence.describe(), Json.write(evidence), status, actor)) {
+                counts[status.equals("linked") ? 0 : 1]++;
+            }
+        }
+    }
+
+    private boolean store(Handle h, Set<Long> known, long x, long y, double weight, double probability, String evidence, String fields,
+                          String status, String actor) {
         long a = Math.min(x, y);
         long b = Math.max(x, y);
         if (!known.add(a * 31 + b * 1_000_003L) && exists(h, a, b)) {
@@ -114,9 +288,10 @@ public final class Identities {
         }
         var at = now();
         long id = h.createUpdate("""
-                        INSERT INTO person_link (person_a, person_b, weight, probability, evidence, status, found_at)
-                        VALUES (:a, :b, :w, :p, :e, :s, :at)""")
+                        INSERT INTO person_link (person_a, person_b, weight, probability, evidence, evidence_fields, status, found_at)
+                        VALUES (:a, :b, :w, :p, :e, :f, :s, :at)""")
                 .bind("a", a).bind("b", b).bind("w", weight).bind("p", probability).bind("e", truncate(evidence, 4000))
+                .bind("f", fields != null && fields.length() <= 4000 ? fields : null)
                 .bind("s", status).bind("at", at).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         decide(h, id, at, actor, status, String.format("match weight %+.1f, probability %.4f", weight, probability));
         return true;
@@ -125,6 +300,14 @@ public final class Identities {
     private static boolean exists(Handle h, long a, long b) {
         return h.createQuery("SELECT COUNT(*) FROM person_link WHERE person_a = :a AND person_b = :b").bind("a", a).bind("b", b)
                 .mapTo(Long.class).one() > 0;
+    }
+
+    /** The pairs already stored among these records (an incremental run touches no others). */
+    private static Set<Long> knownPairs(Handle h, java.util.Collection<Long> people) {
+        var known = new HashSet<Long>();
+        IdLists.chunked(h, "SELECT person_a, person_b FROM person_link WHERE person_a IN (<ids>)", people,
+                (rs, ctx) -> rs.getLong(1) * 31 + rs.getLong(2) * 1_000_003L).forEach(known::add);
+        return known;
     }
 
     private static Set<Long> knownPairs(Handle h) {
@@ -151,31 +334,53 @@ public final class Identities {
     private List<Link> links(String where, Map<String, Object> binds) {
         return database.jdbi().withHandle(h -> {
             var q = h.createQuery("""
-                    SELECT l.id, l.person_a, l.person_b, pa.display_name, pb.display_name, l.weight, l.probability, l.evidence, l.status
+                    SELECT l.id, l.person_a, l.person_b, pa.display_name, pb.display_name, l.weight, l.probability, l.evidence, l.status,
+                           l.evidence_fields
                     FROM person_link l JOIN person pa ON pa.id = l.person_a JOIN person pb ON pb.id = l.person_b
                     """ + where);
             binds.forEach(q::bind);
             return q.map((rs, ctx) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                    rs.getDouble(6), rs.getDouble(7), rs.getString(8), rs.getString(9))).list();
+                    rs.getDouble(6), rs.getDouble(7), rs.getString(8), explained(rs.getString(10)), rs.getString(9))).list();
         });
     }
 
+    private static Evidence explained(String json) {
+        try {
+            return json == null ? null : Json.MAPPER.readValue(json, Evidence.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a link's stored evidence cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** A practitioner says a queued pair is one person. */
-    public Link confirm(long linkId, String actor, String reason) {
+    public Link confirm(long linkId, Actor actor, String reason) {
         return change(linkId, Set.of("queued"), "confirmed", actor, reason);
     }
 
     /** A practitioner says a queued pair is two people. */
-    public Link reject(long linkId, String actor, String reason) {
+    public Link reject(long linkId, Actor actor, String reason) {
         return change(linkId, Set.of("queued"), "rejected", actor, reason);
     }
 
     /** Undoes a link in force (automatic or confirmed): the two records are separate identities again. */
-    public Link undo(long linkId, String actor, String reason) {
+    public Link undo(long linkId, Actor actor, String reason) {
         return change(linkId, Set.of("linked", "confirmed"), "undone", actor, reason);
     }
 
-    private synchronized Link change(long linkId, Set<String> from, String to, String actor, String reason) {
+    /** The decision a practitioner may take on a link, by its word in the API and on the page. */
+    public Link decide(long linkId, String decision, Actor actor, String reason) {
+        return switch (decision) {
+            case "confirm" -> confirm(linkId, actor, reason);
+            case "reject" -> reject(linkId, actor, reason);
+            case "undo" -> undo(linkId, actor, reason);
+            default -> throw new IllegalArgumentException("decision: one of confirm, reject, undo");
+        };
+    }
+
+    private synchronized Link change(long linkId, Set<String> from, String to, Actor actor, String reason) {
+        if (!actor.role().decidesLinks()) {
+            throw new IllegalStateException("a " + actor.role().code().replace('-', ' ') + " does not decide whether records are one person");
+        }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a reason is needed to " + verb(to) + " a link");
         }
@@ -186,12 +391,12 @@ public final class Identities {
         }
         database.jdbi().useTransaction(h -> {
             h.createUpdate("UPDATE person_link SET status = :s WHERE id = :id").bind("s", to).bind("id", linkId).execute();
-            decide(h, linkId, now(), actor, to, reason);
+            decide(h, linkId, now(), actor.username(), to, reason);
             rebuild(h, List.of(link.personA(), link.personB()));
         });
         for (long person : new long[] {link.personA(), link.personB()}) {
-            audit.record(new AuditLog.Entry(actor, "link " + to, person, "link " + linkId + " between person " + link.personA()
-                    + " and person " + link.personB() + ": " + reason, null, reason));
+            audit.record(new AuditLog.Entry(actor.username(), "link " + to, person, "link " + linkId + " between person " + link.personA()
+                    + " and person " + link.personB() + ": " + reason, actor.client(), actor.purpose() == null ? reason : actor.purpose()));
         }
         return link(linkId).orElseThrow();
     }

@@ -217,9 +217,13 @@ public final class Linker {
                 || levels[2] == 0 && records.birth[a] % 100 != 0 && records.birth[b] % 100 != 0;
     }
 
-    /** A given name held by three records or more, and more than an initial. */
+    /**
+     * A given name held by three records or more, or one the variants list knows, and more than an initial. The list
+     * matters in a small store (a few families' files), where no name is held three times: without it, twins whose
+     * records arrive in two files are one person until a third file makes their names "common".
+     */
     private boolean commonName(int name) {
-        return records.givenNames.count(name) >= 3 && records.givenNames.value(name).length() > 1;
+        return (records.givenNames.count(name) >= 3 || given.variantGroups[name].length > 0) && records.givenNames.value(name).length() > 1;
     }
 
     /** The evidence for one pair, field by field. */

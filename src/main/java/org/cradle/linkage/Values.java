@@ -33,6 +33,15 @@ public final class Values {
         return n;
     }
 
+    /**
+     * Sets how many records hold a value and how many hold any, as counted over a larger set than the records
+     * interned here (the whole store, when only new records and their candidates are matched).
+     */
+    void recount(int n, int count, long all) {
+        counts[n] = count;
+        total = all;
+    }
+
     public String value(int n) {
         return n < 0 ? "" : values[n];
     }

@@ -8,7 +8,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /** Queries with a list of ids, sent in chunks so that no statement grows unbounded. */
-final class IdLists {
+public final class IdLists {
 
     // H2 checks each row it finds against the whole list, so a long list costs rows x list length.
     private static final int CHUNK = 500;
@@ -17,12 +17,12 @@ final class IdLists {
     }
 
     /** Runs {@code sql}, whose {@code <ids>} is bound to each chunk of the ids in turn, and gathers the rows. */
-    static <T> List<T> chunked(Handle h, String sql, Collection<Long> ids, RowMapper<T> mapper) {
+    public static <T> List<T> chunked(Handle h, String sql, Collection<Long> ids, RowMapper<T> mapper) {
         return chunked(h, sql, ids, mapper, q -> { });
     }
 
     /** As {@link #chunked(Handle, String, Collection, RowMapper)}, with more parameters bound by {@code bind}. */
-    static <T> List<T> chunked(Handle h, String sql, Collection<Long> ids, RowMapper<T> mapper, java.util.function.Consumer<Query> bind) {
+    public static <T> List<T> chunked(Handle h, String sql, Collection<Long> ids, RowMapper<T> mapper, java.util.function.Consumer<Query> bind) {
         var out = new ArrayList<T>();
         var list = new ArrayList<>(ids);
         for (int i = 0; i < list.size(); i += CHUNK) {
@@ -33,7 +33,7 @@ final class IdLists {
         return out;
     }
 
-    static List<Long> query(Handle h, String sql, Collection<Long> ids) {
+    public static List<Long> query(Handle h, String sql, Collection<Long> ids) {
         return chunked(h, sql, ids, (rs, ctx) -> rs.getLong(1));
     }
 }

@@ -51,12 +51,13 @@ public final class RecordAccess {
     /**
      * A person as the actor may see them.
      *
+     * @param names     every name the agency recorded (what a practitioner compares when deciding whether two records are one person)
      * @param reach     how far into the record the actor may see
      * @param relations how the actor stands to the person's case
      * @param addresses the addresses they may see (confidential ones only with the right)
      * @param withheldAddresses how many confidential addresses were kept from them
      */
-    public record PersonView(Chronology.PersonRef person, AccessPolicy.Reach reach, Set<Relation> relations, List<Address> addresses,
+    public record PersonView(Chronology.PersonRef person, List<org.cradle.people.PersonName> names, AccessPolicy.Reach reach, Set<Relation> relations, List<Address> addresses,
                              int withheldAddresses) {
     }
 
@@ -107,10 +108,11 @@ public final class RecordAccess {
             }
             var addresses = new ArrayList<Address>();
             int withheld = 0;
+            String document = h.createQuery("SELECT document FROM person WHERE id = :id").bind("id", id).mapTo(String.class).one();
+            var recorded = org.cradle.casefile.CaseFileReader.person((com.fasterxml.jackson.databind.node.ObjectNode) Json.read(document));
             if (reach == AccessPolicy.Reach.DETAIL) {
                 boolean right = policy.confidentialAddresses(actor, standing);
-                String document = h.createQuery("SELECT document FROM person WHERE id = :id").bind("id", id).mapTo(String.class).one();
-                for (var a : org.cradle.casefile.CaseFileReader.person((com.fasterxml.jackson.databind.node.ObjectNode) Json.read(document)).addresses()) {
+                for (var a : recorded.addresses()) {
                     if (!a.confidential() || right) {
                         addresses.add(a);
                     } else {
@@ -119,7 +121,7 @@ public final class RecordAccess {
                 }
             }
             record(actor, "read person", id, reach == AccessPolicy.Reach.NAME ? "name only" : null);
-            return new PersonView(ref, reach, standing.relations(), addresses, withheld);
+            return new PersonView(ref, recorded.names(), reach, standing.relations(), addresses, withheld);
         });
     }
 
@@ -359,6 +361,17 @@ public final class RecordAccess {
         }
         database.jdbi().useTransaction(h -> teams.review(h, grantId, actor.username(), outcome, note));
         record(actor, "review break glass", grant.personId(), "grant " + grantId + ": " + outcome);
+    }
+
+    /**
+     * Checks the actor is one who decides whether two agencies' records are one person (the review queue, a link's
+     * page, a decision on a link); a refusal is audited.
+     */
+    public void requireLinker(Actor actor, String what) {
+        if (!policy.decidesLinks(actor)) {
+            record(actor, "refused: " + what, null, null);
+            throw new Refused("only practitioners who work with families decide whether two records are one person");
+        }
     }
 
     private void requireLead(Actor actor) {

@@ -14,6 +14,8 @@ import org.cradle.access.Actor;
 import org.cradle.casefile.InvalidCaseFileException;
 import org.cradle.chronology.Chronology;
 import org.cradle.chronology.ChronologyQuery;
+import org.cradle.linkage.Identities;
+import org.cradle.linkage.Review;
 import org.cradle.people.Family;
 import org.cradle.rules.RuleEngine;
 import org.cradle.rules.RulePack;
@@ -31,8 +33,8 @@ import org.cradle.store.Importer;
  */
 public final class Casework {
 
-    /** A child's overview: who is around them, the key facts, the alerts open about them. */
-    public record Overview(Chronology chronology, Family family, KeyFacts facts, List<AlertStore.StoredAlert> alerts) {
+    /** A child's overview: who is around them, the key facts, the alerts open about them, and (for those who decide links) their records' links. */
+    public record Overview(Chronology chronology, Family family, KeyFacts facts, List<AlertStore.StoredAlert> alerts, List<Identities.Link> links) {
     }
 
     /** One alert with what it rests on and what has been done about it. */
@@ -47,6 +49,8 @@ public final class Casework {
     private final AlertStore alerts;
     private final Importer importer;
     private final EventRecorder recorder;
+    private final Identities identities;
+    private final Review review;
     private RuleEngine engine;
 
     Casework(Services services) {
@@ -55,6 +59,13 @@ public final class Casework {
         this.alerts = new AlertStore(services.database(), services.clock());
         this.importer = new Importer(services.database(), services.clock());
         this.recorder = new EventRecorder(services.database(), importer);
+        this.identities = new Identities(services.database(), services.audit(), services.clock());
+        this.review = new Review(identities, services.records(), services.audit());
+    }
+
+    /** The review of links between agencies' records of one person. */
+    Review review() {
+        return review;
     }
 
     LocalDate today() {
@@ -67,7 +78,7 @@ public final class Casework {
 
     Overview overview(Actor who, long person) {
         var chronology = services.records().chronology(who, person, ChronologyQuery.everything());
-        return new Overview(chronology, family(chronology), KeyFacts.of(chronology, today()), openAlerts(who, person));
+        return new Overview(chronology, family(chronology), KeyFacts.of(chronology, today()), openAlerts(who, person), review.linksOf(who, person));
     }
 
     /** The family of the person whose chronology the actor has been let read. */
@@ -125,9 +136,13 @@ public final class Casework {
         return result;
     }
 
+    /** Stores an uploaded case file, raises its alerts, and matches its people against those stored. */
     ImportResult upload(Actor who, Path file) throws IOException, InvalidCaseFileException {
         var result = importer.importFile(file, who.username());
         raiseAlerts(result);
+        if (!result.alreadyStored()) {
+            identities.matchNew(who.username());
+        }
         return result;
     }
 

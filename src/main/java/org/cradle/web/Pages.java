@@ -65,7 +65,7 @@ final class Pages {
         return model(ctx, title, "find");
     }
 
-    private static Map<String, Object> model(Context ctx, String title, String section) {
+    static Map<String, Object> model(Context ctx, String title, String section) {
         var model = new HashMap<String, Object>();
         model.put("title", title);
         model.put("account", account(ctx));
@@ -76,7 +76,7 @@ final class Pages {
     }
 
     /** A one-time message for the next page (after a redirect): "Event recorded", "Alert acknowledged". */
-    private static void banner(Context ctx, String message) {
+    static void banner(Context ctx, String message) {
         ctx.req().getSession().setAttribute(BANNER, message);
     }
 

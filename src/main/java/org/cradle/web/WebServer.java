@@ -67,7 +67,9 @@ public final class WebServer {
             oidc.ifPresent(c -> new OidcSignIn(c, services).register(r));
             new Api(services).register(r);
             new WorkflowRoutes(services).register(r);
-            new Pages(services, new Casework(services), templates).register(r);
+            var casework = new Casework(services);
+            new Pages(services, casework, templates).register(r);
+            new LinkPages(casework.review(), templates).register(r);
             new WorkflowPages(services, templates).register(r);
             config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
             config.routes.exception(SignIn.Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
