@@ -13,6 +13,8 @@ final class Arrival {
     final Event event;
     final LocalDate first;
     final LocalDate last;
+    /** The first day as a number, for ordering. */
+    final long day;
     final List<String> people;
     final RuleEngine.Route route;
     final String agencyKind;
@@ -22,6 +24,7 @@ final class Arrival {
         this.event = event;
         this.first = event.occurred().first();
         this.last = event.occurred().last();
+        this.day = first.toEpochDay();
         this.people = event.people();
         this.route = route;
         this.agencyKind = agencyKind;

@@ -57,17 +57,16 @@ public final class RuleEngine {
         file.agencies().forEach(a -> agencyAreas.put(a.id(), a.area()));
         String area = file.area().code();
         List<Event> events = file.events();
-        // Each event worked out once for every child, and put in event time once, so each child's scope is in order.
+        // Each event worked out once for every child.
         var arrivals = new Arrival[events.size()];
         IntStream.range(0, arrivals.length).parallel().forEach(i -> {
             Event e = events.get(i);
             arrivals[i] = new Arrival(e, dispatch.route(e.type()), agencyKinds.getOrDefault(e.agency(), "other"),
                     agencyAreas.getOrDefault(e.agency(), area));
         });
-        Arrays.parallelSort(arrivals, IN_EVENT_TIME);
         // Without a day to stop, the replay runs to the end of the history's last event.
-        LocalDate end = until != null ? until : arrivals.length == 0 ? LocalDate.MIN : arrivals[arrivals.length - 1].last;
-        // Each person's events, as positions in event time, so a child's scope is gathered without a full scan.
+        LocalDate end = until != null ? until : Arrays.stream(arrivals).max(IN_EVENT_TIME).map(a -> a.last).orElse(LocalDate.MIN);
+        // Each person's events, as positions in the file, so a child's scope is gathered without a full scan.
         var byPerson = new HashMap<String, IntArrayList>();
         for (int i = 0; i < arrivals.length; i++) {
             for (String p : arrivals[i].people) {
@@ -87,31 +86,44 @@ public final class RuleEngine {
             network.forEach(p -> nearby.addAll(relationshipsByPerson.getOrDefault(p, List.of())));
             var session = new ChildSession(child, roles(child.id(), network, nearby), people, agencyKinds, area, rules, timescales,
                     working, alerts::add);
-            for (int i : scope(network, byPerson)) {
-                if (arrivals[i].first.isAfter(end)) {
+            for (Arrival a : scope(network, byPerson, arrivals)) {
+                if (a.first.isAfter(end)) {
                     break;
                 }
-                session.accept(arrivals[i]);
+                session.accept(a);
             }
             session.advanceTo(end);
+            // Raised nearly in order already, so this is cheap, and the merge of every child's below cheaper.
+            alerts.sort(IN_ORDER_RAISED);
             return alerts;
         };
         var alerts = new ArrayList<Alert>();
         (children.size() > 1 ? children.parallelStream() : children.stream()).map(replayChild).toList().forEach(alerts::addAll);
-        alerts.sort(Comparator.comparing(Alert::raisedOn).thenComparing(Alert::subject).thenComparing(Alert::category).thenComparing(Alert::rule));
+        alerts.sort(IN_ORDER_RAISED);
         return alerts;
     }
 
     private static final Comparator<Arrival> IN_EVENT_TIME = (a, b) -> {
-        int c = a.first.compareTo(b.first);
+        int c = Long.compare(a.day, b.day);
         return c != 0 ? c : a.event.id().compareTo(b.event.id());
     };
 
+    private static final Comparator<Alert> IN_ORDER_RAISED = (a, b) -> {
+        int c = a.raisedOn().compareTo(b.raisedOn());
+        if (c == 0) {
+            c = a.subject().compareTo(b.subject());
+        }
+        if (c == 0) {
+            c = a.category().compareTo(b.category());
+        }
+        return c != 0 ? c : a.rule().compareTo(b.rule());
+    };
+
     /**
-     * The positions, in event time, of the events about anyone in the child's network, each once: the same history
-     * gives the same alerts whatever order a file lists it in.
+     * The events about anyone in the child's network, each once, in event time, then id: the same history gives the
+     * same alerts whatever order a file lists it in. (A file is usually in event time already, which the sort finds.)
      */
-    private static int[] scope(Set<String> network, Map<String, IntArrayList> byPerson) {
+    private static Arrival[] scope(Set<String> network, Map<String, IntArrayList> byPerson, Arrival[] arrivals) {
         var all = new IntArrayList();
         for (String p : network) {
             IntArrayList mine = byPerson.get(p);
@@ -127,7 +139,12 @@ public final class RuleEngine {
                 positions[n++] = positions[i];
             }
         }
-        return Arrays.copyOf(positions, n);
+        var scope = new Arrival[n];
+        for (int i = 0; i < n; i++) {
+            scope[i] = arrivals[positions[i]];
+        }
+        Arrays.sort(scope, IN_EVENT_TIME);
+        return scope;
     }
 
     /**
