@@ -205,7 +205,9 @@ public final class RuleEngine {
         }
 
         Route route(String type) {
-            return byType.computeIfAbsent(type, t -> {
+            // A plain read first: a type is seen millions of times and added once.
+            Route known = byType.get(type);
+            return known != null ? known : byType.computeIfAbsent(type, t -> {
                 var typeMatches = new boolean[slots.size()];
                 for (int i = 0; i < typeMatches.length; i++) {
                     typeMatches[i] = slots.get(i).typeMatches(t);
