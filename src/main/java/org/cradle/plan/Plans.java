@@ -71,9 +71,9 @@ public final class Plans {
         if (of(child).isPresent()) {
             throw new IllegalStateException("the child already has a plan: one plan, which every agency works to");
         }
-        var event = recorder.record(new Recorder.Entry(child, by.agencyId(), "plan.started").detail("kind", kind)
-                .summary("Multi-agency " + kind + " plan started by " + by.name()), by.username());
         long plan = database.jdbi().inTransaction(h -> {
+            var event = recorder.record(h, new Recorder.Entry(child, by.agencyId(), "plan.started").detail("kind", kind)
+                    .summary("Multi-agency " + kind + " plan started by " + by.name()), by.username());
             long id = h.createUpdate("""
                             INSERT INTO child_plan (child_person, kind, lead_agency, status, started_on, started_event)
                             VALUES (:child, :kind, :agency, 'active', :on, :event)""")
@@ -88,8 +88,8 @@ public final class Plans {
     public long addOutcome(long child, String text, Actor by) {
         require(text, "text");
         Plan plan = require(child);
-        var event = changed(plan, by, "outcome added: " + text);
         return database.jdbi().inTransaction(h -> {
+            long event = changed(h, plan, by, "outcome added: " + text);
             long id = h.createUpdate("INSERT INTO plan_outcome (plan_id, text) VALUES (:plan, :text)").bind("plan", plan.id()).bind("text", text)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             change(h, plan.id(), by, "outcome added: " + text, event);
@@ -111,8 +111,8 @@ public final class Plans {
             throw new IllegalArgumentException("outcomeId: no outcome " + action.outcomeId() + " in this plan");
         }
         String text = "action added: " + action.description() + " (" + action.ownerName() + ", due " + action.dueOn() + ")";
-        var event = changed(plan, by, text);
         return database.jdbi().inTransaction(h -> {
+            long event = changed(h, plan, by, text);
             long id = h.createUpdate("""
                             INSERT INTO plan_action (plan_id, outcome_id, description, owner_agency, owner_role, owner_name, owner_person, due_on, status)
                             VALUES (:plan, :outcome, :description, :agency, :role, :name, :person, :due, 'open')""")
@@ -133,10 +133,10 @@ public final class Plans {
             throw new IllegalStateException("action " + actionId + " is already " + action.status());
         }
         String text = "action " + (done ? "done" : "not done") + ": " + action.description() + (note == null || note.isBlank() ? "" : " (" + note + ")");
-        long event = !done && action.ownerPerson() != null
-                ? recorder.record(nonCompliance(plan, action), by.username()).eventId()
-                : changed(plan, by, text);
         database.jdbi().useTransaction(h -> {
+            long event = !done && action.ownerPerson() != null
+                    ? recorder.record(h, nonCompliance(plan, action), by.username()).eventId()
+                    : changed(h, plan, by, text);
             h.createUpdate("UPDATE plan_action SET status = :status WHERE id = :id").bind("status", done ? "done" : "not-done").bind("id", actionId).execute();
             change(h, plan.id(), by, text, event);
         });
@@ -149,8 +149,8 @@ public final class Plans {
         require(member.responsibility(), "responsibility");
         Plan plan = require(child);
         String text = member.name() + " (" + member.role() + ") joined" + (member.coreGroup() ? " the core group" : " the plan") + ": " + member.responsibility();
-        var event = changed(plan, by, text);
         return database.jdbi().inTransaction(h -> {
+            long event = changed(h, plan, by, text);
             long id = h.createUpdate("""
                             INSERT INTO plan_member (plan_id, name, role, agency_id, username, responsibility, core_group, joined_on)
                             VALUES (:plan, :name, :role, :agency, :user, :responsibility, :core, :on)""")
@@ -181,8 +181,8 @@ public final class Plans {
                             .summary("Plan action overdue: " + action.description() + " (" + action.ownerName() + ", due " + action.dueOn() + ")")
                             .detail("action", action.description()).detail("owner", action.ownerName()).detail("due", action.dueOn().toString())
                             .agencies("owner_agency", List.of(action.ownerAgency()));
-            long event = recorder.record(entry, "cradle").eventId();
             database.jdbi().useTransaction(h -> {
+                long event = recorder.record(h, entry, "cradle").eventId();
                 h.createUpdate("UPDATE plan_action SET overdue_event = :event WHERE id = :id").bind("event", event).bind("id", d.action()).execute();
                 h.createUpdate("INSERT INTO plan_change (plan_id, at, by_user, change, event_id) VALUES (:plan, :at, 'cradle', :change, :event)")
                         .bind("plan", plan.id()).bind("at", OffsetDateTime.now(clock))
@@ -246,8 +246,8 @@ public final class Plans {
     }
 
     /** Records a change to the plan in the chronology; returns the event's id. */
-    private long changed(Plan plan, Actor by, String text) {
-        return recorder.record(new Recorder.Entry(plan.child(), by.agencyId(), "other.plan-changed").summary("Plan: " + text)
+    private long changed(Handle h, Plan plan, Actor by, String text) {
+        return recorder.record(h, new Recorder.Entry(plan.child(), by.agencyId(), "other.plan-changed").summary("Plan: " + text)
                 .detail("change", text), by.username()).eventId();
     }
 

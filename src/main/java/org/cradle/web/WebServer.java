@@ -69,6 +69,7 @@ public final class WebServer {
             new WorkflowRoutes(services).register(r);
             new Pages(services, new Casework(services), templates).register(r);
             new WorkflowPages(services, templates).register(r);
+            new TransferPages(services, templates).register(r);
             config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
             config.routes.exception(SignIn.Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
             config.routes.exception(SignIn.TooManyAttempts.class, (e, ctx) -> problem(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null));
@@ -128,8 +129,9 @@ public final class WebServer {
     private void sweep() {
         try {
             var swept = services.workflows().sweep();
-            if (swept.overdueActions() + swept.escalationsMoved() + swept.transfersEscalated() > 0) {
-                LOG.info("sweep: {}", swept);
+            int transfers = services.transfers().ledger().escalateUnacknowledged();
+            if (swept.overdueActions() + swept.escalationsMoved() + transfers > 0) {
+                LOG.info("sweep: {}, transfers escalated: {}", swept, transfers);
             }
         } catch (RuntimeException e) {
             // A failed sweep is retried on the next run; it must not stop the schedule.
