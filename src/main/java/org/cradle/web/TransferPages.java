@@ -15,6 +15,7 @@ import java.util.Set;
 import org.cradle.access.AccessPolicy;
 import org.cradle.access.Role;
 import org.cradle.store.CaseTeams;
+import org.cradle.transfer.InstallationKeys;
 import org.cradle.transfer.RefusedTransfer;
 import org.cradle.transfer.TransferLedger;
 
@@ -105,6 +106,8 @@ final class TransferPages {
         model.put("received", services.transfers().ledger().received(id));
         model.put("today", services.clock().instant().atZone(services.clock().getZone()).toLocalDate());
         model.put("peers", services.transfers().peers());
+        model.put("areaNames", services.transfers().peers().stream().collect(java.util.stream.Collectors.toMap(
+                InstallationKeys.Peer::area, p -> p.name().equals(p.area()) ? p.area() : p.name() + " (" + p.area() + ")", (a, b) -> a)));
         model.put("maySend", MOVE_RECORDS.contains(actor.role()) && view.reach() == AccessPolicy.Reach.DETAIL);
         // The choice to send confidential addresses is offered only to those who hold the right to them.
         model.put("mayIncludeConfidential", services.records().holdsConfidentialAddressRight(actor, id));

@@ -107,7 +107,7 @@ class BrowserJourneyTest {
     }
 
     /** Photographs the page and checks it against WCAG 2.2 AA. */
-    private static void step(Browser browser, String name) {
+    static void step(Browser browser, String name) {
         browser.screenshot(name);
         var violations = new AxeBuilder(browser.page).withTags(WCAG).analyze().getViolations();
         org.assertj.core.api.Assertions.assertThat(violations).as(name + ": " + violations.stream()
