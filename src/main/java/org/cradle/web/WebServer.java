@@ -122,7 +122,8 @@ public final class WebServer {
             thread.setDaemon(true);
             return thread;
         });
-        sweeper.scheduleWithFixedDelay(this::sweep, 0, SWEEP_EVERY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        // The first sweep a minute after start, not at once: what time has run out for moves on while people watch (the demo's escalation).
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         return this;
     }
 
