@@ -162,6 +162,8 @@ public final class Transfers {
                     .bind("workflows", Json.write(payload.path("workflows"))).execute();
             return new Stored(child, result);
         });
+        // The receiving area's rules read the history it now holds, as they would any agency's case file.
+        workflows.runRules(stored.result().importId());
         return new Received(transferId, fromArea, stored.child(), stored.result());
     }
 

@@ -31,9 +31,11 @@ public final class Workflows {
     private final CoreGroup coreGroup;
     private final Escalations escalations;
     private final AlertStore alerts;
+    private final RuleEngine engine;
 
     public Workflows(Database database, RuleEngine engine, StageLimits limits, Clock clock) {
         var workingDays = WorkingDays.englandAndWales();
+        this.engine = engine;
         this.recorder = new Recorder(database, clock, engine);
         this.notifications = new Notifications(database, clock);
         this.plans = new Plans(database, recorder, clock);
@@ -69,6 +71,11 @@ public final class Workflows {
 
     public AlertStore alerts() {
         return alerts;
+    }
+
+    /** Runs the rules over the history of everyone a stored case file named (a record received from another area); returns the alerts raised. */
+    public int runRules(long importId) {
+        return engine == null ? 0 : alerts.refreshImport(importId, engine);
     }
 
     /** Records overdue plan actions and moves on escalations whose stage's time has run out. */

@@ -157,6 +157,7 @@ class TransferTest {
                     .containsExactly("Refer to CAMHS", "Weekly home visit", "Attend the parenting course");
             assertThat(theirs.agencyName(theirs.plan().orElseThrow().leadAgency())).startsWith("Buckinghamshire Children's Social Care");
             assertThat(workflows2.plans().of(received.child())).as("the sending area's plan is its own, not ours").isEmpty();
+            assertThat(workflows2.alerts().list(received.child(), null)).as("our rules read the history received").isNotEmpty();
 
             long stockportCsc = db2.jdbi().withHandle(h -> h.createQuery("SELECT id FROM agency WHERE local_id = 'stockport-csc'").mapTo(Long.class).one());
             var ours = receiver.startPlanFrom(sent.transferId(), "cp", new org.cradle.plan.Actor("sw.stockport", "Sue Stone", "social-worker", stockportCsc));
