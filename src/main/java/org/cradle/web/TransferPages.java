@@ -159,10 +159,14 @@ final class TransferPages {
     private long receive(Context ctx, Path file) throws RefusedTransfer {
         var actor = Acting.actor(ctx);
         mayMoveRecords(actor);
-        var received = services.transfers().receive(file, actor.username());
         // The one who received the record takes the case on here: they may read what they stored, and a lead may reallocate it.
-        services.records().teams().add(new CaseTeams.Member(received.child(), actor.username(), actor.agency(),
-                org.cradle.access.Relation.ALLOCATED_WORKER, false, false, "transfer"), actor.username());
+        // One transaction: the record is not stored without someone to read it.
+        var received = services.database().jdbi().inTransaction(h -> {
+            var stored = services.transfers().receive(file, actor.username());
+            services.records().teams().add(new CaseTeams.Member(stored.child(), actor.username(), actor.agency(),
+                    org.cradle.access.Relation.ALLOCATED_WORKER, false, false, "transfer"), actor.username());
+            return stored;
+        });
         Acting.audit(services, ctx, "receive transfer", received.child());
         return received.child();
     }
