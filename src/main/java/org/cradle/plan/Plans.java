@@ -12,6 +12,7 @@ import java.util.Set;
 import org.cradle.store.Database;
 import org.cradle.store.Recorder;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * One multi-agency plan per child: its outcomes, the actions that serve them (each with an owner and a due date),
@@ -111,16 +112,35 @@ public final class Plans {
             throw new IllegalArgumentException("outcomeId: no outcome " + action.outcomeId() + " in this plan");
         }
         String text = "action added: " + action.description() + " (" + action.ownerName() + ", due " + action.dueOn() + ")";
-        return database.jdbi().inTransaction(h -> {
-            long event = changed(h, plan, by, text);
-            long id = h.createUpdate("""
-                            INSERT INTO plan_action (plan_id, outcome_id, description, owner_agency, owner_role, owner_name, owner_person, due_on, status)
-                            VALUES (:plan, :outcome, :description, :agency, :role, :name, :person, :due, 'open')""")
-                    .bind("plan", plan.id()).bind("outcome", action.outcomeId()).bind("description", action.description())
-                    .bind("agency", action.ownerAgency()).bind("role", action.ownerRole()).bind("name", action.ownerName())
-                    .bind("person", action.ownerPerson()).bind("due", action.dueOn()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            change(h, plan.id(), by, text, event);
-            return id;
+        try {
+            return database.jdbi().inTransaction(h -> {
+                long event = changed(h, plan, by, text);
+                long id = h.createUpdate("""
+                                INSERT INTO plan_action (plan_id, outcome_id, description, owner_agency, owner_role, owner_name, owner_person, due_on, status)
+                                VALUES (:plan, :outcome, :description, :agency, :role, :name, :person, :due, 'open')""")
+                        .bind("plan", plan.id()).bind("outcome", action.outcomeId()).bind("description", action.description())
+                        .bind("agency", action.ownerAgency()).bind("role", action.ownerRole()).bind("name", action.ownerName())
+                        .bind("person", action.ownerPerson()).bind("due", action.dueOn()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                change(h, plan.id(), by, text, event);
+                return id;
+            });
+        } catch (UnableToExecuteStatementException e) {
+            // The owner's foreign keys are the check (the step, its event included, is rolled back); said in the caller's terms.
+            throw unknownOwner(action).<RuntimeException>map(field -> new IllegalArgumentException(field, e)).orElse(e);
+        }
+    }
+
+    private java.util.Optional<String> unknownOwner(NewAction action) {
+        return database.jdbi().withHandle(h -> {
+            if (action.ownerAgency() != null && h.createQuery("SELECT COUNT(*) FROM agency WHERE id = :id").bind("id", action.ownerAgency())
+                    .mapTo(Integer.class).one() == 0) {
+                return java.util.Optional.of("ownerAgency: no agency " + action.ownerAgency() + " in this store");
+            }
+            if (action.ownerPerson() != null && h.createQuery("SELECT COUNT(*) FROM person WHERE id = :id").bind("id", action.ownerPerson())
+                    .mapTo(Integer.class).one() == 0) {
+                return java.util.Optional.of("ownerPerson: no person " + action.ownerPerson() + " in this store");
+            }
+            return java.util.Optional.empty();
         });
     }
 

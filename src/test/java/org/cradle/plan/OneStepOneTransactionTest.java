@@ -31,7 +31,8 @@ class OneStepOneTransactionTest {
 
             // The plan's change is recorded as an event first; the action's row then breaks the agency's foreign key.
             var nowhere = new Plans.NewAction(null, "Weekly home visit", 987_654L, "visitor", "Nobody", null, LocalDate.parse("2026-12-01"));
-            assertThatThrownBy(() -> f.workflows.plans().addAction(twin1, nowhere, sw)).isInstanceOf(UnableToExecuteStatementException.class);
+            assertThatThrownBy(() -> f.workflows.plans().addAction(twin1, nowhere, sw)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("ownerAgency: no agency 987654 in this store").hasCauseInstanceOf(UnableToExecuteStatementException.class);
 
             assertThat(counts(db)).as("neither the event nor the plan's rows").isEqualTo(before);
             assertThat(f.workflows.plans().of(twin1).orElseThrow().history()).hasSize(1);
