@@ -33,6 +33,11 @@ public enum Role {
                 || this == SYSTEM_OPERATOR;
     }
 
+    /** Who may send a child's record to another area, receive one and acknowledge it: social workers and safeguarding leads. */
+    public boolean movesRecords() {
+        return this == SOCIAL_WORKER || this == SAFEGUARDING_LEAD;
+    }
+
     boolean health() {
         return this == HEALTH_VISITOR || this == MIDWIFE;
     }

@@ -64,9 +64,10 @@ public final class Escalations {
         if (withAgency != null) {
             entry.sharedWith(List.of(withAgency));
         }
-        var event = recorder.record(entry, by.username());
         LocalDate today = today();
-        long id = database.jdbi().inTransaction(h -> {
+        // The notifications are written in the step's transaction too (the thread's one handle): told only of what was stored.
+        return database.jdbi().inTransaction(h -> {
+            var event = recorder.record(h, entry, by.username());
             long e = h.createUpdate("""
                             INSERT INTO escalation (child_person, area_code, raised_by, raised_by_agency, with_agency, with_user, with_party, about, stage,
                                                     stage_started, stage_due, status)
@@ -75,12 +76,11 @@ public final class Escalations {
                     .bind("withUser", withUser).bind("party", party).bind("about", about).bind("today", today)
                     .bind("due", workingDays.addWorkingDays(today, limits.workingDays(area, 1))).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             step(h, e, 1, "raised", by.username(), about, event.eventId());
-            return e;
+            Escalation raised = find(e).orElseThrow();
+            tellBothSides(raised, "Escalation raised: " + about, by.name() + " (" + by.role() + ") raised a disagreement with " + party
+                    + ". Stage 1 (practitioners) is to be resolved by " + raised.stageDue() + ", or it moves on to managers.");
+            return raised;
         });
-        Escalation raised = find(id).orElseThrow();
-        tellBothSides(raised, "Escalation raised: " + about, by.name() + " (" + by.role() + ") raised a disagreement with " + party
-                + ". Stage 1 (practitioners) is to be resolved by " + raised.stageDue() + ", or it moves on to managers.");
-        return raised;
     }
 
     /** Moves an open escalation on to the next stage now (one side is not satisfied). */
@@ -97,15 +97,15 @@ public final class Escalations {
             throw new IllegalArgumentException("outcome: say how the disagreement was resolved");
         }
         Escalation e = open(id);
-        var event = recorder.record(new Recorder.Entry(e.child(), by.agencyId(), "escalation.resolved").detail("outcome", outcome)
-                .summary("Escalation resolved at stage " + e.stage() + " (" + e.stageName() + "): " + outcome), by.username());
-        database.jdbi().useTransaction(h -> {
+        return database.jdbi().inTransaction(h -> {
+            var event = recorder.record(h, new Recorder.Entry(e.child(), by.agencyId(), "escalation.resolved").detail("outcome", outcome)
+                    .summary("Escalation resolved at stage " + e.stage() + " (" + e.stageName() + "): " + outcome), by.username());
             h.createUpdate("UPDATE escalation SET status = 'resolved', outcome = :outcome WHERE id = :id").bind("outcome", outcome).bind("id", id).execute();
             step(h, id, e.stage(), "resolved", by.username(), outcome, event.eventId());
+            Escalation resolved = find(id).orElseThrow();
+            tellBothSides(resolved, "Escalation resolved", "Resolved at stage " + e.stage() + " by " + by.name() + ": " + outcome);
+            return resolved;
         });
-        Escalation resolved = find(id).orElseThrow();
-        tellBothSides(resolved, "Escalation resolved", "Resolved at stage " + e.stage() + " by " + by.name() + ": " + outcome);
-        return resolved;
     }
 
     /**
@@ -129,31 +129,31 @@ public final class Escalations {
 
     private Escalation next(Escalation e, String by, long agency, String step, String note) {
         int stage = e.stage() + 1;
-        var event = recorder.record(new Recorder.Entry(e.child(), agency, "escalation.raised").detail("about", e.about()).detail("stage", stage)
-                .detail("with", e.withParty()).detail("moved_on", step)
-                .summary("Escalation moved to stage " + stage + " (" + StageLimits.STAGES.get(stage - 1) + "): " + note), by);
         LocalDate today = today();
         LocalDate dueBy = workingDays.addWorkingDays(today, limits.workingDays(areaOf(e), stage));
-        database.jdbi().useTransaction(h -> {
+        return database.jdbi().inTransaction(h -> {
+            var event = recorder.record(h, new Recorder.Entry(e.child(), agency, "escalation.raised").detail("about", e.about()).detail("stage", stage)
+                    .detail("with", e.withParty()).detail("moved_on", step)
+                    .summary("Escalation moved to stage " + stage + " (" + StageLimits.STAGES.get(stage - 1) + "): " + note), by);
             h.createUpdate("UPDATE escalation SET stage = :stage, stage_started = :today, stage_due = :due WHERE id = :id")
                     .bind("stage", stage).bind("today", today).bind("due", dueBy).bind("id", e.id()).execute();
             step(h, e.id(), stage, step, by, note, event.eventId());
+            Escalation moved = find(e.id()).orElseThrow();
+            tellBothSides(moved, "Escalation now with " + moved.stageName(), note + ". It is now at stage " + stage + " (" + moved.stageName()
+                    + "), to be resolved by " + dueBy + ".");
+            return moved;
         });
-        Escalation moved = find(e.id()).orElseThrow();
-        tellBothSides(moved, "Escalation now with " + moved.stageName(), note + ". It is now at stage " + stage + " (" + moved.stageName()
-                + "), to be resolved by " + dueBy + ".");
-        return moved;
     }
 
     private void remindPartnership(Escalation e, String note) {
-        var event = recorder.record(new Recorder.Entry(e.child(), e.raisedByAgency(), "other.escalation-overdue").detail("about", e.about())
-                .detail("stage", e.stage()).summary("Escalation still unresolved with the safeguarding partnership: " + note), "cradle");
         LocalDate dueBy = workingDays.addWorkingDays(today(), limits.workingDays(areaOf(e), e.stage()));
         database.jdbi().useTransaction(h -> {
+            var event = recorder.record(h, new Recorder.Entry(e.child(), e.raisedByAgency(), "other.escalation-overdue").detail("about", e.about())
+                    .detail("stage", e.stage()).summary("Escalation still unresolved with the safeguarding partnership: " + note), "cradle");
             h.createUpdate("UPDATE escalation SET stage_due = :due WHERE id = :id").bind("due", dueBy).bind("id", e.id()).execute();
             step(h, e.id(), e.stage(), "overdue", "cradle", note, event.eventId());
+            tellBothSides(e, "Escalation overdue with the partnership", note + ". Next reminder after " + dueBy + ".");
         });
-        tellBothSides(e, "Escalation overdue with the partnership", note + ". Next reminder after " + dueBy + ".");
     }
 
     private String areaOf(Escalation e) {

@@ -40,7 +40,12 @@ public final class CoreGroup {
         this.clock = clock;
     }
 
+    /** One step: the member, their place on the case team, the documents' share and its event commit together, or none does. */
     public Joined join(long child, String name, String role, long agencyId, String username, String responsibility, Actor by) {
+        return database.jdbi().inTransaction(h -> joined(child, name, role, agencyId, username, responsibility, by));
+    }
+
+    private Joined joined(long child, String name, String role, long agencyId, String username, String responsibility, Actor by) {
         long member = plans.addMember(child, new Plans.NewMember(name, role, agencyId, username, responsibility, true), by);
         // A core-group member is on the child's case team: the access policy lets them see the record they now share.
         String agency = database.jdbi().withHandle(h -> h.createQuery("SELECT area_code || '/' || local_id FROM agency WHERE id = :id")
@@ -58,17 +63,19 @@ public final class CoreGroup {
             documents.add("social-work-report");
         }
         long leadAgency = plans.of(child).orElseThrow().leadAgency();
-        var event = recorder.record(new Recorder.Entry(child, leadAgency, "info.shared").events("events", List.of(held.eventId()))
-                .agencies("with", List.of(agencyId)).detail("documents", documents)
-                .summary("Sent to new core group member " + name + " (" + role + "): " + String.join(" and ", documents).replace('-', ' ')), by.username());
-        database.jdbi().useTransaction(h -> {
+        long event = database.jdbi().inTransaction(h -> {
+            long shared = recorder.record(h, new Recorder.Entry(child, leadAgency, "info.shared").events("events", List.of(held.eventId()))
+                    .agencies("with", List.of(agencyId)).detail("documents", documents)
+                    .summary("Sent to new core group member " + name + " (" + role + "): " + String.join(" and ", documents).replace('-', ' ')),
+                    by.username()).eventId();
             for (String document : documents) {
                 h.createUpdate("""
                                 INSERT INTO document_share (member_id, meeting_id, document, shared_on, shared_by, event_id)
                                 VALUES (:member, :meeting, :document, :on, :by, :event)""")
                         .bind("member", member).bind("meeting", held.id()).bind("document", document).bind("on", LocalDate.now(clock))
-                        .bind("by", by.username()).bind("event", event.eventId()).execute();
+                        .bind("by", by.username()).bind("event", shared).execute();
             }
+            return shared;
         });
         String body = "Welcome to the core group. Why the plan exists: the " + held.kind().replace('-', ' ') + " of " + held.heldOn()
                 + ".\n\nMinutes:\n" + held.minutes()
@@ -79,7 +86,7 @@ public final class CoreGroup {
         } else {
             notifications.toAgency(agencyId, child, subject, body);
         }
-        return new Joined(member, List.copyOf(documents), event.eventId());
+        return new Joined(member, List.copyOf(documents), event);
     }
 
     /** The core group's current members. */

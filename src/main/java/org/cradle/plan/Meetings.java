@@ -100,10 +100,10 @@ public final class Meetings {
         if (!invited.containsAll(keyAgencies)) {
             throw new IllegalArgumentException("keyAgencies: a key agency must be invited too");
         }
-        var event = recorder.record(new Recorder.Entry(child, by.agencyId(), "other.meeting-arranged")
-                .summary(kind.word + " arranged for " + on).detail("kind", kind.word).detail("on", on.toString())
-                .agencies("invited", invited).agencies("key_agencies", keyAgencies), by.username());
         long id = database.jdbi().inTransaction(h -> {
+            var event = recorder.record(h, new Recorder.Entry(child, by.agencyId(), "other.meeting-arranged")
+                    .summary(kind.word + " arranged for " + on).detail("kind", kind.word).detail("on", on.toString())
+                    .agencies("invited", invited).agencies("key_agencies", keyAgencies), by.username());
             long m = h.createUpdate("""
                             INSERT INTO meeting (child_person, kind, agency_id, organised_by, scheduled_for, status, short_notice, without_key_agency)
                             VALUES (:child, :kind, :agency, :by, :on, 'arranged', FALSE, FALSE)""")
@@ -113,12 +113,12 @@ public final class Meetings {
                 h.createUpdate("INSERT INTO meeting_invitation (meeting_id, agency_id, key_agency, attendance) VALUES (:m, :a, :key, 'invited')")
                         .bind("m", m).bind("a", agency).bind("key", keyAgencies.contains(agency)).execute();
             }
+            for (long agency : invited) {
+                notifications.toAgency(agency, child, "Invitation: " + kind.word + " on " + on,
+                        "You are invited to a " + kind.word + " on " + on + " (arranged by " + by.name() + "; event " + event.eventId() + ").");
+            }
             return m;
         });
-        for (long agency : invited) {
-            notifications.toAgency(agency, child, "Invitation: " + kind.word + " on " + on,
-                    "You are invited to a " + kind.word + " on " + on + " (arranged by " + by.name() + "; event " + event.eventId() + ").");
-        }
         return find(id).orElseThrow();
     }
 
@@ -138,8 +138,8 @@ public final class Meetings {
                 .detail("from", m.scheduledFor().toString()).detail("to", to.toString())
                 .summary(kind.word + " moved from " + m.scheduledFor() + " to " + to + " with " + notice + " working days' notice"
                         + (shortNotice ? " (short notice)" : "") + (reason == null || reason.isBlank() ? "" : ": " + reason));
-        var event = recorder.record(entry, by.username());
         database.jdbi().useTransaction(h -> {
+            var event = recorder.record(h, entry, by.username());
             h.createUpdate("""
                             INSERT INTO meeting_move (meeting_id, moved_on, from_date, to_date, notice_working_days, reason, by_user, event_id)
                             VALUES (:m, :today, :from, :to, :notice, :reason, :by, :event)""")
@@ -147,9 +147,9 @@ public final class Meetings {
                     .bind("reason", reason).bind("by", by.username()).bind("event", event.eventId()).execute();
             h.createUpdate("UPDATE meeting SET scheduled_for = :to, short_notice = short_notice OR :short WHERE id = :m")
                     .bind("to", to).bind("short", shortNotice).bind("m", meetingId).execute();
+            m.invitations().forEach(i -> notifications.toAgency(i.agencyId(), m.child(), "Moved: " + kind.word + " now on " + to,
+                    "The " + kind.word + " due on " + m.scheduledFor() + " is moved to " + to + (shortNotice ? " at short notice" : "") + "."));
         });
-        m.invitations().forEach(i -> notifications.toAgency(i.agencyId(), m.child(), "Moved: " + kind.word + " now on " + to,
-                "The " + kind.word + " due on " + m.scheduledFor() + " is moved to " + to + (shortNotice ? " at short notice" : "") + "."));
         return find(meetingId).orElseThrow();
     }
 
@@ -192,8 +192,8 @@ public final class Meetings {
         if (kind.conference() && held.categories() != null && !held.categories().isEmpty()) {
             entry.detail("categories", held.categories());
         }
-        var event = recorder.record(entry, by.username());
         database.jdbi().useTransaction(h -> {
+            var event = recorder.record(h, entry, by.username());
             h.createUpdate("""
                             UPDATE meeting SET status = 'held', held_on = :today, outcome = :outcome, decisions = :decisions, minutes = :minutes,
                                    social_work_report = :report, without_key_agency = :without, event_id = :event WHERE id = :m""")

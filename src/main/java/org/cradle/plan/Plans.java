@@ -12,6 +12,7 @@ import java.util.Set;
 import org.cradle.store.Database;
 import org.cradle.store.Recorder;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * One multi-agency plan per child: its outcomes, the actions that serve them (each with an owner and a due date),
@@ -71,9 +72,9 @@ public final class Plans {
         if (of(child).isPresent()) {
             throw new IllegalStateException("the child already has a plan: one plan, which every agency works to");
         }
-        var event = recorder.record(new Recorder.Entry(child, by.agencyId(), "plan.started").detail("kind", kind)
-                .summary("Multi-agency " + kind + " plan started by " + by.name()), by.username());
         long plan = database.jdbi().inTransaction(h -> {
+            var event = recorder.record(h, new Recorder.Entry(child, by.agencyId(), "plan.started").detail("kind", kind)
+                    .summary("Multi-agency " + kind + " plan started by " + by.name()), by.username());
             long id = h.createUpdate("""
                             INSERT INTO child_plan (child_person, kind, lead_agency, status, started_on, started_event)
                             VALUES (:child, :kind, :agency, 'active', :on, :event)""")
@@ -88,8 +89,8 @@ public final class Plans {
     public long addOutcome(long child, String text, Actor by) {
         require(text, "text");
         Plan plan = require(child);
-        var event = changed(plan, by, "outcome added: " + text);
         return database.jdbi().inTransaction(h -> {
+            long event = changed(h, plan, by, "outcome added: " + text);
             long id = h.createUpdate("INSERT INTO plan_outcome (plan_id, text) VALUES (:plan, :text)").bind("plan", plan.id()).bind("text", text)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             change(h, plan.id(), by, "outcome added: " + text, event);
@@ -111,16 +112,35 @@ public final class Plans {
             throw new IllegalArgumentException("outcomeId: no outcome " + action.outcomeId() + " in this plan");
         }
         String text = "action added: " + action.description() + " (" + action.ownerName() + ", due " + action.dueOn() + ")";
-        var event = changed(plan, by, text);
-        return database.jdbi().inTransaction(h -> {
-            long id = h.createUpdate("""
-                            INSERT INTO plan_action (plan_id, outcome_id, description, owner_agency, owner_role, owner_name, owner_person, due_on, status)
-                            VALUES (:plan, :outcome, :description, :agency, :role, :name, :person, :due, 'open')""")
-                    .bind("plan", plan.id()).bind("outcome", action.outcomeId()).bind("description", action.description())
-                    .bind("agency", action.ownerAgency()).bind("role", action.ownerRole()).bind("name", action.ownerName())
-                    .bind("person", action.ownerPerson()).bind("due", action.dueOn()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            change(h, plan.id(), by, text, event);
-            return id;
+        try {
+            return database.jdbi().inTransaction(h -> {
+                long event = changed(h, plan, by, text);
+                long id = h.createUpdate("""
+                                INSERT INTO plan_action (plan_id, outcome_id, description, owner_agency, owner_role, owner_name, owner_person, due_on, status)
+                                VALUES (:plan, :outcome, :description, :agency, :role, :name, :person, :due, 'open')""")
+                        .bind("plan", plan.id()).bind("outcome", action.outcomeId()).bind("description", action.description())
+                        .bind("agency", action.ownerAgency()).bind("role", action.ownerRole()).bind("name", action.ownerName())
+                        .bind("person", action.ownerPerson()).bind("due", action.dueOn()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                change(h, plan.id(), by, text, event);
+                return id;
+            });
+        } catch (UnableToExecuteStatementException e) {
+            // The owner's foreign keys are the check (the step, its event included, is rolled back); said in the caller's terms.
+            throw unknownOwner(action).<RuntimeException>map(field -> new IllegalArgumentException(field, e)).orElse(e);
+        }
+    }
+
+    private java.util.Optional<String> unknownOwner(NewAction action) {
+        return database.jdbi().withHandle(h -> {
+            if (action.ownerAgency() != null && h.createQuery("SELECT COUNT(*) FROM agency WHERE id = :id").bind("id", action.ownerAgency())
+                    .mapTo(Integer.class).one() == 0) {
+                return java.util.Optional.of("ownerAgency: no agency " + action.ownerAgency() + " in this store");
+            }
+            if (action.ownerPerson() != null && h.createQuery("SELECT COUNT(*) FROM person WHERE id = :id").bind("id", action.ownerPerson())
+                    .mapTo(Integer.class).one() == 0) {
+                return java.util.Optional.of("ownerPerson: no person " + action.ownerPerson() + " in this store");
+            }
+            return java.util.Optional.empty();
         });
     }
 
@@ -133,10 +153,10 @@ public final class Plans {
             throw new IllegalStateException("action " + actionId + " is already " + action.status());
         }
         String text = "action " + (done ? "done" : "not done") + ": " + action.description() + (note == null || note.isBlank() ? "" : " (" + note + ")");
-        long event = !done && action.ownerPerson() != null
-                ? recorder.record(nonCompliance(plan, action), by.username()).eventId()
-                : changed(plan, by, text);
         database.jdbi().useTransaction(h -> {
+            long event = !done && action.ownerPerson() != null
+                    ? recorder.record(h, nonCompliance(plan, action), by.username()).eventId()
+                    : changed(h, plan, by, text);
             h.createUpdate("UPDATE plan_action SET status = :status WHERE id = :id").bind("status", done ? "done" : "not-done").bind("id", actionId).execute();
             change(h, plan.id(), by, text, event);
         });
@@ -149,8 +169,8 @@ public final class Plans {
         require(member.responsibility(), "responsibility");
         Plan plan = require(child);
         String text = member.name() + " (" + member.role() + ") joined" + (member.coreGroup() ? " the core group" : " the plan") + ": " + member.responsibility();
-        var event = changed(plan, by, text);
         return database.jdbi().inTransaction(h -> {
+            long event = changed(h, plan, by, text);
             long id = h.createUpdate("""
                             INSERT INTO plan_member (plan_id, name, role, agency_id, username, responsibility, core_group, joined_on)
                             VALUES (:plan, :name, :role, :agency, :user, :responsibility, :core, :on)""")
@@ -181,8 +201,8 @@ public final class Plans {
                             .summary("Plan action overdue: " + action.description() + " (" + action.ownerName() + ", due " + action.dueOn() + ")")
                             .detail("action", action.description()).detail("owner", action.ownerName()).detail("due", action.dueOn().toString())
                             .agencies("owner_agency", List.of(action.ownerAgency()));
-            long event = recorder.record(entry, "cradle").eventId();
             database.jdbi().useTransaction(h -> {
+                long event = recorder.record(h, entry, "cradle").eventId();
                 h.createUpdate("UPDATE plan_action SET overdue_event = :event WHERE id = :id").bind("event", event).bind("id", d.action()).execute();
                 h.createUpdate("INSERT INTO plan_change (plan_id, at, by_user, change, event_id) VALUES (:plan, :at, 'cradle', :change, :event)")
                         .bind("plan", plan.id()).bind("at", OffsetDateTime.now(clock))
@@ -246,8 +266,8 @@ public final class Plans {
     }
 
     /** Records a change to the plan in the chronology; returns the event's id. */
-    private long changed(Plan plan, Actor by, String text) {
-        return recorder.record(new Recorder.Entry(plan.child(), by.agencyId(), "other.plan-changed").summary("Plan: " + text)
+    private long changed(Handle h, Plan plan, Actor by, String text) {
+        return recorder.record(h, new Recorder.Entry(plan.child(), by.agencyId(), "other.plan-changed").summary("Plan: " + text)
                 .detail("change", text), by.username()).eventId();
     }
 

@@ -71,15 +71,11 @@ public final class Importer {
     /** Validates then stores one file; {@code progress} hears the count of events written so far (not yet committed). */
     public ImportResult importFile(Path file, String importedBy, LongConsumer progress) throws IOException, InvalidCaseFileException {
         String sha256 = sha256(file);
-        Long earlier = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM import_batch WHERE sha256 = :sha")
-                .bind("sha", sha256).mapTo(Long.class).findFirst().orElse(null));
+        Long earlier = database.jdbi().withHandle(h -> storedAs(h, sha256));
         if (earlier != null) {
             return new ImportResult(file.toString(), earlier, true, 0, 0, 0, List.of());
         }
-        Validation validation = validator.validate(file);
-        if (!validation.ok()) {
-            throw new InvalidCaseFileException(file.toString(), validation.faults());
-        }
+        Validation validation = validated(file);
         ImportResult result;
         try {
             result = database.jdbi().inTransaction(h -> new Storing(h, file, validation, progress).store(sha256, importedBy));
@@ -92,6 +88,40 @@ public final class Importer {
             database.jdbi().useHandle(h -> h.execute("ANALYZE event, event_person, event_knowledge, relationship, person"));
         }
         return result;
+    }
+
+    /**
+     * Validates then stores one file inside the caller's open transaction, so that it commits, or rolls back, with
+     * whatever the caller writes beside it (a workflow step's state). A refused file leaves the transaction to be
+     * rolled back by the caller, which the exception does as it passes out.
+     */
+    public ImportResult importWithin(Handle h, Path file, String importedBy) throws IOException, InvalidCaseFileException {
+        if (!h.isInTransaction()) {
+            throw new IllegalStateException("importWithin stores in the caller's transaction, and none is open");
+        }
+        String sha256 = sha256(file);
+        Long earlier = storedAs(h, sha256);
+        if (earlier != null) {
+            return new ImportResult(file.toString(), earlier, true, 0, 0, 0, List.of());
+        }
+        Validation validation = validated(file);
+        try {
+            return new Storing(h, file, validation, stored -> { }).store(sha256, importedBy);
+        } catch (Refused e) {
+            throw new InvalidCaseFileException(file.toString(), e.faults);
+        }
+    }
+
+    private static Long storedAs(Handle h, String sha256) {
+        return h.createQuery("SELECT id FROM import_batch WHERE sha256 = :sha").bind("sha", sha256).mapTo(Long.class).findFirst().orElse(null);
+    }
+
+    private Validation validated(Path file) throws IOException, InvalidCaseFileException {
+        Validation validation = validator.validate(file);
+        if (!validation.ok()) {
+            throw new InvalidCaseFileException(file.toString(), validation.faults());
+        }
+        return validation;
     }
 
     private static String sha256(Path file) throws IOException {

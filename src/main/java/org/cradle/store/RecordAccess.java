@@ -125,6 +125,11 @@ public final class RecordAccess {
         });
     }
 
+    /** Whether the actor holds the explicit right to confidential addresses on this person's case (a decision: nothing is read). */
+    public boolean holdsConfidentialAddressRight(Actor actor, long id) {
+        return database.jdbi().withHandle(h -> policy.confidentialAddresses(actor, standing(h, actor, network(h, id))));
+    }
+
     /** A person's chronology as the actor may see it. */
     public Chronology chronology(Actor actor, long id, ChronologyQuery query) {
         var view = detail(actor, id, "read chronology", filters(query));

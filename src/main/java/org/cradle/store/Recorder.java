@@ -29,6 +29,7 @@ import org.jdbi.v3.core.Handle;
  * Writes what a workflow did (a meeting held, a plan started, an escalation raised) into the chronology as one
  * agency's event about a child. The event goes through the importer like any agency's case file, so it is validated
  * against the format's vocabulary, stored append-only, and the rules are run over the child's history straight after.
+ * The event is written in the step's own transaction, with the step's state: neither is ever stored without the other.
  */
 public final class Recorder {
 
@@ -92,11 +93,10 @@ public final class Recorder {
         }
     }
 
-    /** The stored event, and how many new alerts the rules raised on the child's history after it. */
-    public record Recorded(long eventId, String localId, int alertsRaised) {
+    /** The stored event. */
+    public record Recorded(long eventId, String localId) {
     }
 
-    private final Database database;
     private final Clock clock;
     private final Importer importer;
     private final AlertStore alerts;
@@ -104,25 +104,34 @@ public final class Recorder {
     private final References references = new References(Vocabulary.standard());
 
     public Recorder(Database database, Clock clock, RuleEngine engine) {
-        this.database = database;
         this.clock = clock;
         this.importer = new Importer(database, clock);
         this.alerts = new AlertStore(database, clock);
         this.engine = engine;
     }
 
-    public Recorded record(Entry entry, String by) {
+    /**
+     * Writes the event inside the step's open transaction ({@code h}), beside the step's own state, so that a step
+     * is stored whole or not at all. The rules run over the child's history once the step has committed: alerts are
+     * derived, and a rolled-back step must raise none.
+     */
+    public Recorded record(Handle h, Entry entry, String by) {
+        if (!h.isInTransaction()) {
+            throw new IllegalStateException("the " + entry.type + " event is written in its step's transaction, and none is open");
+        }
         String localId = "cradle-" + UUID.randomUUID();
-        ObjectNode file = database.jdbi().withHandle(h -> caseFile(h, entry, localId));
+        ObjectNode file = caseFile(h, entry, localId);
         Path temp = null;
         try {
             temp = Files.createTempFile("cradle-" + entry.type.replace('.', '-') + "-", ".casefile.json");
             Files.writeString(temp, Json.write(file), StandardCharsets.UTF_8);
-            ImportResult result = importer.importFile(temp, by);
-            long eventId = database.jdbi().withHandle(h -> h.createQuery("SELECT id FROM event WHERE agency_id = :agency AND local_id = :id")
-                    .bind("agency", entry.agency).bind("id", localId).mapTo(Long.class).one());
-            int raised = engine == null ? 0 : alerts.refreshImport(result.importId(), engine);
-            return new Recorded(eventId, localId, raised);
+            ImportResult result = importer.importWithin(h, temp, by);
+            long eventId = h.createQuery("SELECT id FROM event WHERE agency_id = :agency AND local_id = :id")
+                    .bind("agency", entry.agency).bind("id", localId).mapTo(Long.class).one();
+            if (engine != null) {
+                h.afterCommit(() -> alerts.refreshImport(result.importId(), engine));
+            }
+            return new Recorded(eventId, localId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InvalidCaseFileException e) {

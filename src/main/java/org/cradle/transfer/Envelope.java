@@ -39,13 +39,13 @@ final class Envelope {
         try {
             envelope = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new RefusedTransfer(file + ": not a complete " + format + " file (truncated or not JSON): " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new RefusedTransfer(RefusedTransfer.Reason.TRUNCATED, file + ": not a complete " + format + " file (truncated or not JSON): " + e.getMessage().lines().findFirst().orElse(""), e);
         }
         if (envelope == null || !envelope.isObject()) {
-            throw new RefusedTransfer(file + ": not a " + format + " file");
+            throw new RefusedTransfer(RefusedTransfer.Reason.TRUNCATED, file + ": not a " + format + " file");
         }
         if (!format.equals(envelope.path("format").asText())) {
-            throw new RefusedTransfer(file + ": $.format: expected \"" + format + "\", found " + envelope.path("format"));
+            throw new RefusedTransfer(RefusedTransfer.Reason.INVALID, file + ": $.format: expected \"" + format + "\", found " + envelope.path("format"));
         }
         byte[] bytes = base64(file, envelope, "payload");
         byte[] signature = base64(file, envelope, "signature");
@@ -53,35 +53,35 @@ final class Envelope {
         try {
             signer = InstallationKeys.decode(envelope.path("signer").asText());
         } catch (IllegalArgumentException e) {
-            throw new RefusedTransfer(file + ": $.signer: not an Ed25519 public key");
+            throw new RefusedTransfer(RefusedTransfer.Reason.TAMPERED, file + ": $.signer: not an Ed25519 public key");
         }
         String sha256 = sha256(bytes);
         if (!sha256.equals(envelope.path("sha256").asText())) {
-            throw new RefusedTransfer(file + ": $.payload: its SHA-256 is not the one sealed with it: the bundle was altered or cut short");
+            throw new RefusedTransfer(RefusedTransfer.Reason.TAMPERED, file + ": $.payload: its SHA-256 is not the one sealed with it: the bundle was altered or cut short");
         }
         if (!keys.trusts(signer)) {
-            throw new RefusedTransfer(file + ": $.signer: key " + InstallationKeys.fingerprint(signer).substring(0, 16)
+            throw new RefusedTransfer(RefusedTransfer.Reason.UNTRUSTED, file + ": $.signer: key " + InstallationKeys.fingerprint(signer).substring(0, 16)
                     + "... is not one this installation trusts (add its .pub to the trusted keys folder)");
         }
         if (!keys.verify(signer, bytes, signature)) {
-            throw new RefusedTransfer(file + ": $.signature: does not match the payload: the bundle was altered");
+            throw new RefusedTransfer(RefusedTransfer.Reason.TAMPERED, file + ": $.signature: does not match the payload: the bundle was altered");
         }
         try {
             return new Opened(Json.MAPPER.readTree(bytes), sha256, signer);
         } catch (IOException e) {
-            throw new RefusedTransfer(file + ": $.payload: not JSON", e);
+            throw new RefusedTransfer(RefusedTransfer.Reason.TAMPERED, file + ": $.payload: not JSON", e);
         }
     }
 
     private static byte[] base64(Path file, JsonNode envelope, String key) throws RefusedTransfer {
         JsonNode value = envelope.get(key);
         if (value == null || !value.isTextual()) {
-            throw new RefusedTransfer(file + ": $." + key + ": missing");
+            throw new RefusedTransfer(RefusedTransfer.Reason.TRUNCATED, file + ": $." + key + ": missing");
         }
         try {
             return Base64.getDecoder().decode(value.asText());
         } catch (IllegalArgumentException e) {
-            throw new RefusedTransfer(file + ": $." + key + ": not base64: the bundle was altered or cut short");
+            throw new RefusedTransfer(RefusedTransfer.Reason.TAMPERED, file + ": $." + key + ": not base64: the bundle was altered or cut short");
         }
     }
 

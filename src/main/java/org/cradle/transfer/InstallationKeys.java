@@ -24,7 +24,8 @@ import org.cradle.casefile.IdHash;
  * This installation's signing key (Ed25519, the JDK's own) and the public keys of the installations it trusts. Kept in
  * a folder outside the repository ({@code $CRADLE_KEYS}, else {@code ./keys/}): {@code installation.key} (private,
  * readable by the owner only) and {@code installation.pub} are generated at first use; {@code trusted/*.pub} are the
- * other areas' public keys, exchanged out of band.
+ * other areas' public keys, exchanged out of band. A trusted key's file is named by its area's code ({@code E08000007.pub}),
+ * or says it in a comment line above the key ({@code # area: E08000007}, and {@code # name: Stockport}).
  */
 public final class InstallationKeys {
 
@@ -33,10 +34,16 @@ public final class InstallationKeys {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final List<PublicKey> trusted;
+    private final List<Peer> peers;
 
-    private InstallationKeys(PrivateKey privateKey, PublicKey publicKey, List<PublicKey> trusted) {
+    /** A trusted installation: the area it serves, its name, and its key's fingerprint. */
+    public record Peer(String area, String name, String fingerprint) {
+    }
+
+    private InstallationKeys(PrivateKey privateKey, PublicKey publicKey, List<Peer> peers, List<PublicKey> trusted) {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
+        this.peers = peers;
         this.trusted = trusted;
     }
 
@@ -65,24 +72,39 @@ public final class InstallationKeys {
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(Files.readString(privateFile).trim())));
             PublicKey publicKey = decode(Files.readString(publicFile));
             var trusted = new ArrayList<PublicKey>();
+            var peers = new ArrayList<Peer>();
             Path trustedFolder = folder.resolve("trusted");
             if (Files.isDirectory(trustedFolder)) {
                 try (Stream<Path> files = Files.list(trustedFolder)) {
                     for (Path f : files.filter(p -> p.toString().endsWith(".pub")).sorted().toList()) {
                         try {
-                            trusted.add(decode(Files.readString(f)));
+                            var lines = Files.readAllLines(f, StandardCharsets.US_ASCII);
+                            PublicKey key = decode(String.join("", lines.stream().filter(l -> !l.startsWith("#")).toList()));
+                            String stem = f.getFileName().toString().replaceFirst("\\.pub$", "");
+                            String area = comment(lines, "area", stem);
+                            trusted.add(key);
+                            peers.add(new Peer(area, comment(lines, "name", area), fingerprint(key)));
                         } catch (IllegalArgumentException e) {
                             throw new IllegalArgumentException(f + ": not a public key: " + e.getMessage(), e);
                         }
                     }
                 }
             }
-            return new InstallationKeys(privateKey, publicKey, List.copyOf(trusted));
+            return new InstallationKeys(privateKey, publicKey, List.copyOf(peers), List.copyOf(trusted));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(folder + ": the installation key cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static String comment(List<String> lines, String key, String otherwise) {
+        return lines.stream().filter(l -> l.startsWith("# " + key + ":")).map(l -> l.substring(key.length() + 3).trim()).findFirst().orElse(otherwise);
+    }
+
+    /** The installations trusted here, in the order of their files. */
+    public List<Peer> peers() {
+        return peers;
     }
 
     public static String encode(PublicKey key) {

@@ -71,6 +71,7 @@ public final class WebServer {
             new Pages(services, casework, templates).register(r);
             new LinkPages(casework.review(), templates).register(r);
             new WorkflowPages(services, templates).register(r);
+            new TransferPages(services, templates).register(r);
             config.routes.exception(SignIn.Unauthorised.class, (e, ctx) -> problem(ctx, HttpStatus.UNAUTHORIZED, e.getMessage(), null));
             config.routes.exception(SignIn.Forbidden.class, (e, ctx) -> problem(ctx, HttpStatus.FORBIDDEN, e.getMessage(), null));
             config.routes.exception(SignIn.TooManyAttempts.class, (e, ctx) -> problem(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null));
@@ -123,15 +124,17 @@ public final class WebServer {
             thread.setDaemon(true);
             return thread;
         });
-        sweeper.scheduleWithFixedDelay(this::sweep, 0, SWEEP_EVERY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        // The first sweep a minute after start, not at once: what time has run out for moves on while people watch (the demo's escalation).
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         return this;
     }
 
     private void sweep() {
         try {
             var swept = services.workflows().sweep();
-            if (swept.overdueActions() + swept.escalationsMoved() + swept.transfersEscalated() > 0) {
-                LOG.info("sweep: {}", swept);
+            int transfers = services.transfers().ledger().escalateUnacknowledged();
+            if (swept.overdueActions() + swept.escalationsMoved() + transfers > 0) {
+                LOG.info("sweep: {}, transfers escalated: {}", swept, transfers);
             }
         } catch (RuntimeException e) {
             // A failed sweep is retried on the next run; it must not stop the schedule.

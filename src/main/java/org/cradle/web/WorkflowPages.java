@@ -7,7 +7,7 @@ import org.cradle.chronology.Chronology;
 import org.cradle.chronology.ChronologyQuery;
 import org.cradle.plan.Meetings;
 
-/** The workflows' pages: a child's plan and meetings, escalations and transfers, and the user's inbox. Forms post to {@link WorkflowRoutes}. */
+/** The workflows' pages: a child's plan and meetings, escalations, and the user's inbox. Forms post to {@link WorkflowRoutes}; transfers are {@link TransferPages}. */
 final class WorkflowPages {
 
     private final Services services;
@@ -22,7 +22,6 @@ final class WorkflowPages {
         var s = Routes.Access.SIGNED_IN;
         routes.get("/people/{id}/plan", s, this::plan)
                 .get("/people/{id}/escalations", s, this::escalations)
-                .get("/people/{id}/transfers", s, this::transfers)
                 .get("/inbox", s, ctx -> {
                     var model = model(ctx, "Inbox");
                     model.put("notifications", Acting.inbox(services, ctx));
@@ -35,6 +34,7 @@ final class WorkflowPages {
         var model = model(ctx, "Plan and meetings: " + child.name());
         model.put("child", child);
         model.put("plan", services.workflows().plans().of(child.id()).orElse(null));
+        model.put("receivedPlans", services.transfers().ledger().received(child.id()).stream().filter(r -> r.plan().isPresent()).toList());
         model.put("meetings", services.workflows().meetings().of(child.id()));
         model.put("agencies", services.records().agencies());
         model.put("people", services.records().chronology(Acting.actor(ctx), child.id(), ChronologyQuery.everything()).around());
@@ -50,15 +50,6 @@ final class WorkflowPages {
         model.put("escalations", services.workflows().escalations().of(child.id()));
         model.put("agencies", services.records().agencies());
         templates.render(ctx, "escalations.jte", model);
-    }
-
-    private void transfers(Context ctx) {
-        var child = child(ctx, "read transfers");
-        var model = model(ctx, "Transfers: " + child.name());
-        model.put("child", child);
-        model.put("sent", services.workflows().transfers().sent(child.id()));
-        model.put("received", services.workflows().transfers().received(child.id()));
-        templates.render(ctx, "transfers.jte", model);
     }
 
     private Chronology.PersonRef child(Context ctx, String action) {

@@ -62,6 +62,14 @@ final class WorkflowRoutes {
         both(routes, "/meetings/{meeting}/hold", "record meeting held", meeting, "plan", (ctx, child, b) ->
                 services.workflows().meetings().hold(meeting(ctx).id(), new Meetings.Held(b.byId("attendance"), b.optionalText("outcome"),
                         b.texts("categories"), b.optionalText("decisions"), b.text("minutes"), b.optionalText("socialWorkReport")), actor(ctx)));
+        // The receiving area's own plan for a child it received, seeded from the sending area's (its open actions marked as from there).
+        both(routes, "/people/{id}/plan/from-transfer", "start plan from received plan", person, "plan", (ctx, child, b) -> {
+            String transfer = b.text("transfer");
+            if (services.transfers().ledger().find(transfer).filter(r -> r.child() == child).isEmpty()) {
+                throw new IllegalArgumentException("transfer: no transfer " + transfer + " of this child was received here");
+            }
+            return services.transfers().startPlanFrom(transfer, b.text("kind"), actor(ctx));
+        });
         // Open to every user who acts for an agency, foster carers included.
         both(routes, "/people/{id}/escalations", "raise escalation", person, "escalations", (ctx, child, b) ->
                 services.workflows().escalations().raise(child, actor(ctx), b.optionalId("withAgency"), b.optionalText("withUser"),
@@ -81,8 +89,6 @@ final class WorkflowRoutes {
                 .get("/api/people/{id}/meetings", s, ctx -> read(ctx, "read meetings", child -> Map.of("meetings", services.workflows().meetings().of(child))))
                 .get("/api/people/{id}/escalations", s, ctx -> read(ctx, "read escalations",
                         child -> Map.of("escalations", services.workflows().escalations().of(child))))
-                .get("/api/people/{id}/transfers", s, ctx -> read(ctx, "read transfers", child -> Map.of(
-                        "sent", services.workflows().transfers().sent(child), "received", services.workflows().transfers().received(child))))
                 .get("/api/inbox", s, ctx -> ctx.json(Map.of("notifications", Acting.inbox(services, ctx))));
     }
 

@@ -11,17 +11,17 @@ import org.cradle.rules.RuleEngine;
 import org.cradle.rules.calendar.WorkingDays;
 import org.cradle.store.AlertStore;
 import org.cradle.store.Database;
-import org.cradle.transfer.TransferLedger;
 import org.cradle.store.Recorder;
 
 /**
- * The workflows around a child's record (plan, meetings, core group, escalation, transfers' receipts), over one store and one clock, and
- * the clock's sweep that moves on whatever time has run out for.
+ * The workflows around a child's record (plan, meetings, core group, escalation), over one store and one clock, and the clock's sweep
+ * that moves on whatever time has run out for. Transfers between areas carry these workflows ({@code org.cradle.transfer} uses this
+ * package, never the other way round) and keep their own watch over receipts.
  */
 public final class Workflows {
 
     /** What one sweep did. */
-    public record Swept(int overdueActions, int escalationsMoved, int transfersEscalated) {
+    public record Swept(int overdueActions, int escalationsMoved) {
     }
 
     private final Recorder recorder;
@@ -30,18 +30,18 @@ public final class Workflows {
     private final Meetings meetings;
     private final CoreGroup coreGroup;
     private final Escalations escalations;
-    private final TransferLedger transfers;
     private final AlertStore alerts;
+    private final RuleEngine engine;
 
     public Workflows(Database database, RuleEngine engine, StageLimits limits, Clock clock) {
         var workingDays = WorkingDays.englandAndWales();
+        this.engine = engine;
         this.recorder = new Recorder(database, clock, engine);
         this.notifications = new Notifications(database, clock);
         this.plans = new Plans(database, recorder, clock);
         this.meetings = new Meetings(database, recorder, notifications, workingDays, clock);
         this.coreGroup = new CoreGroup(database, plans, meetings, recorder, notifications, clock);
         this.escalations = new Escalations(database, recorder, notifications, limits, workingDays, clock);
-        this.transfers = new TransferLedger(database, escalations, clock);
         this.alerts = new AlertStore(database, clock);
     }
 
@@ -69,21 +69,18 @@ public final class Workflows {
         return escalations;
     }
 
-    public TransferLedger transfers() {
-        return transfers;
-    }
-
     public AlertStore alerts() {
         return alerts;
     }
 
-    /**
-     * Records overdue plan actions, moves on escalations whose stage's time has run out, and escalates transfers not
-     * acknowledged in time (those escalations start their own clock, so they are not moved on in the same sweep).
-     */
+    /** Runs the rules over the history of everyone a stored case file named (a record received from another area); returns the alerts raised. */
+    public int runRules(long importId) {
+        return engine == null ? 0 : alerts.refreshImport(importId, engine);
+    }
+
+    /** Records overdue plan actions and moves on escalations whose stage's time has run out. */
     public Swept sweep() {
         int actions = plans.recordOverdue();
-        int moved = escalations.sweep();
-        return new Swept(actions, moved, transfers.escalateUnacknowledged());
+        return new Swept(actions, escalations.sweep());
     }
 }

@@ -59,13 +59,16 @@ class TransferTest {
             var sent = sender.send(twin1, STOCKPORT, sw, null, dir.resolve("twin1.transfer.json"));
             assertThat(sent.ackDue()).hasToString("2026-11-25");
 
-            for (Path bad : new Path[] {tampered(sent.bundle(), dir), resealedWithoutSigning(sent.bundle(), dir), truncated(sent.bundle(), dir)}) {
-                assertThatThrownBy(() -> receiver.receive(bad, "sw.stockport")).isInstanceOf(RefusedTransfer.class)
-                        .hasMessageStartingWith(bad.toString());
+            var refusals = java.util.Map.of(tampered(sent.bundle(), dir), RefusedTransfer.Reason.TAMPERED,
+                    resealedWithoutSigning(sent.bundle(), dir), RefusedTransfer.Reason.TAMPERED, truncated(sent.bundle(), dir), RefusedTransfer.Reason.TRUNCATED);
+            for (var bad : refusals.entrySet()) {
+                assertThatThrownBy(() -> receiver.receive(bad.getKey(), "sw.stockport")).isInstanceOf(RefusedTransfer.class)
+                        .hasMessageStartingWith(bad.getKey().toString()).extracting(e -> ((RefusedTransfer) e).reason()).isEqualTo(bad.getValue());
                 assertThat(count(db2, "event")).as("nothing of a refused bundle is stored").isZero();
             }
             var stranger = new Transfers(db2, workflowsOf(db2, f.clock), InstallationKeys.open(dir.resolve("stranger")), f.clock, 2);
-            assertThatThrownBy(() -> stranger.receive(sent.bundle(), "sw.stockport")).hasMessageContaining("is not one this installation trusts");
+            assertThatThrownBy(() -> stranger.receive(sent.bundle(), "sw.stockport")).hasMessageContaining("is not one this installation trusts")
+                    .extracting(e -> ((RefusedTransfer) e).reason()).isEqualTo(RefusedTransfer.Reason.UNTRUSTED);
             assertThat(count(db2, "event")).isZero();
 
             var received = receiver.receive(sent.bundle(), "sw.stockport");
@@ -77,7 +80,7 @@ class TransferTest {
             assertThat(there.entries()).as("the sending area's history, as that area's").allSatisfy(e -> assertThat(e.agency().area()).isEqualTo("E10000002"));
             assertThat(there.entries()).extracting(Chronology.Entry::type).contains("plan.started", "escalation.raised", "other.record-transferred");
 
-            var ledger = workflowsOf(db2, f.clock).transfers().received(received.child());
+            var ledger = receiver.ledger().received(received.child());
             assertThat(ledger).hasSize(1);
             assertThat(ledger.get(0).fromArea()).isEqualTo("E10000002");
             JsonNode workflows = Json.read(ledger.get(0).workflows());
@@ -87,11 +90,12 @@ class TransferTest {
             assertThatThrownBy(() -> receiver.receive(sent.bundle(), "sw.stockport")).hasMessageContaining("was received already");
 
             receiver.acknowledge(sent.transferId(), "sw.stockport", dir.resolve("ack.json"));
+            assertThat(receiver.ledger().find(sent.transferId()).orElseThrow().acknowledgedBy()).isEqualTo("sw.stockport");
             var acknowledged = sender.recordAcknowledgement(dir.resolve("ack.json"));
             assertThat(acknowledged.acknowledgedBy()).isEqualTo("sw.stockport");
             assertThatThrownBy(() -> sender.recordAcknowledgement(dir.resolve("ack.json"))).hasMessageContaining("already acknowledged");
             f.clock.moveOn(Duration.ofDays(10));
-            assertThat(f.workflows.sweep().transfersEscalated()).as("acknowledged in time: nothing to escalate").isZero();
+            assertThat(sender.ledger().escalateUnacknowledged()).as("acknowledged in time: nothing to escalate").isZero();
         }
     }
 
@@ -107,10 +111,10 @@ class TransferTest {
             var sent = sender.send(twin1, STOCKPORT, sw, null, dir.resolve("bundle.json"));
 
             f.clock.moveOn(Duration.ofDays(2));
-            assertThat(f.workflows.sweep().transfersEscalated()).as("due Wednesday, it is Wednesday").isZero();
+            assertThat(sender.ledger().escalateUnacknowledged()).as("due Wednesday, it is Wednesday").isZero();
             f.clock.moveOn(Duration.ofDays(1));
-            assertThat(f.workflows.sweep().transfersEscalated()).isEqualTo(1);
-            assertThat(f.workflows.sweep().transfersEscalated()).as("once").isZero();
+            assertThat(sender.ledger().escalateUnacknowledged()).isEqualTo(1);
+            assertThat(sender.ledger().escalateUnacknowledged()).as("once").isZero();
             var escalation = f.workflows.escalations().of(twin1).get(0);
             assertThat(escalation.withParty()).isEqualTo("the receiving area (E08000007)");
             assertThat(escalation.about()).contains(sent.transferId(), "was not acknowledged by 2026-11-25");
@@ -120,6 +124,59 @@ class TransferTest {
             receiver.acknowledge(sent.transferId(), "sw.stockport", dir.resolve("ack.json"));
             sender.recordAcknowledgement(dir.resolve("ack.json"));
             assertThat(f.workflows.escalations().find(escalation.id()).orElseThrow().status()).isEqualTo("resolved");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cradle.store.TestStores#both")
+    void theReceivingAreaReadsTheSendingAreasPlanAndStartsItsOwnFromIt(TestStores.TestStore receiving, @TempDir Path dir) throws Exception {
+        try (var db = TestStores.h2().open(); var db2 = receiving.open()) {
+            var f = new Fixture(db, MovableClock.at("2026-11-23T09:00:00Z"));
+            var sw = f.actor("sw.bucks", "social-worker", "csc");
+            long twin1 = f.person("twin1");
+            var plans = f.workflows.plans();
+            plans.start(twin1, "cp", sw);
+            long safe = plans.addOutcome(twin1, "Twin 1 is safe from physical harm", sw);
+            plans.addAction(twin1, new Plans.NewAction(safe, "Weekly home visit", f.agency("csc"), "social worker", "Sam Walker", null,
+                    java.time.LocalDate.parse("2026-12-04")), sw);
+            plans.addAction(twin1, new Plans.NewAction(null, "Attend the parenting course", null, null, "Mother", f.person("mother"),
+                    java.time.LocalDate.parse("2026-12-11")), sw);
+            long done = plans.addAction(twin1, new Plans.NewAction(null, "Refer to CAMHS", f.agency("csc"), null, "Sam Walker", null,
+                    java.time.LocalDate.parse("2026-11-30")), sw);
+            plans.closeAction(twin1, done, true, null, sw);
+            var installations = Installations.pair(dir);
+            var sent = new Transfers(db, f.workflows, installations.bucks(), f.clock, 2).send(twin1, STOCKPORT, sw, null, dir.resolve("b.json"));
+
+            new Importer(db2, f.clock).importFile(Seeds.file("baby-s"), "test");
+            var workflows2 = workflowsOf(db2, f.clock);
+            var receiver = new Transfers(db2, workflows2, installations.stockport(), f.clock, 2);
+            var received = receiver.receive(sent.bundle(), "sw.stockport");
+            var theirs = receiver.ledger().find(sent.transferId()).orElseThrow();
+            assertThat(theirs.from()).isEqualTo("Buckinghamshire (E10000002)");
+            assertThat(theirs.plan().orElseThrow().actions()).extracting(Plans.Action::description)
+                    .containsExactly("Refer to CAMHS", "Weekly home visit", "Attend the parenting course");
+            assertThat(theirs.agencyName(theirs.plan().orElseThrow().leadAgency())).startsWith("Buckinghamshire Children's Social Care");
+            assertThat(workflows2.plans().of(received.child())).as("the sending area's plan is its own, not ours").isEmpty();
+            assertThat(workflows2.alerts().list(received.child(), null)).as("our rules read the history received").isNotEmpty();
+
+            long stockportCsc = db2.jdbi().withHandle(h -> h.createQuery("SELECT id FROM agency WHERE local_id = 'stockport-csc'").mapTo(Long.class).one());
+            var ours = receiver.startPlanFrom(sent.transferId(), "cp", new org.cradle.plan.Actor("sw.stockport", "Sue Stone", "social-worker", stockportCsc));
+            assertThat(ours.leadAgency()).isEqualTo(stockportCsc);
+            assertThat(ours.outcomes()).extracting(Plans.Outcome::text).containsExactly("from Buckinghamshire (E10000002): Twin 1 is safe from physical harm");
+            assertThat(ours.actions()).as("the open actions, marked as from there").extracting(Plans.Action::description).containsExactly(
+                    "from Buckinghamshire (E10000002): Weekly home visit", "from Buckinghamshire (E10000002): Attend the parenting course");
+            var visit = ours.actions().get(0);
+            assertThat(visit.outcomeId()).isEqualTo(ours.outcomes().get(0).id());
+            String owner = db2.jdbi().withHandle(h -> h.createQuery("SELECT area_code || '/' || local_id FROM agency WHERE id = :id")
+                    .bind("id", visit.ownerAgency()).mapTo(String.class).one());
+            assertThat(owner).as("still Buckinghamshire's social care, which the record brought").isEqualTo("E10000002/csc");
+            var course = ours.actions().get(1);
+            String family = db2.jdbi().withHandle(h -> h.createQuery("SELECT local_id FROM person WHERE id = :id").bind("id", course.ownerPerson())
+                    .mapTo(String.class).one());
+            assertThat(family).isEqualTo("mother");
+            assertThatThrownBy(() -> receiver.startPlanFrom(sent.transferId(), "cp", new org.cradle.plan.Actor("sw.stockport", "Sue Stone", "social-worker",
+                    stockportCsc))).isInstanceOf(IllegalStateException.class);
+            assertThat(workflows2.plans().of(received.child()).orElseThrow().actions()).as("a refused second start adds nothing").hasSize(2);
         }
     }
 

@@ -26,18 +26,32 @@ final class TestServer implements AutoCloseable {
     final Database db;
     final WebServer server;
     final String base;
+    /** This installation's keys (trusting whatever the test put in trusted/ first) and where its transfers' files go. */
+    final java.nio.file.Path keys;
+    final java.nio.file.Path outbox;
 
     TestServer(TestStores.TestStore store) throws Exception {
+        this(store, java.nio.file.Files.createTempDirectory("cradle-keys-"));
+    }
+
+    TestServer(TestStores.TestStore store, java.nio.file.Path keys) throws Exception {
+        this(store, keys, Seeds.five());
+    }
+
+    /** Over the given seed cases only, with the installation's keys in {@code keys}. */
+    TestServer(TestStores.TestStore store, java.nio.file.Path keys, java.util.List<java.nio.file.Path> seeds) throws Exception {
         this.store = store;
+        this.keys = keys;
+        this.outbox = java.nio.file.Files.createTempDirectory("cradle-outbox-");
         this.db = store.open();
         var importer = new Importer(db, Clock.systemDefaultZone());
         var engine = org.cradle.rules.StandardEngine.from(java.nio.file.Path.of("rules"));
         var alerts = new org.cradle.store.AlertStore(db, Clock.systemDefaultZone());
-        for (var seed : Seeds.five()) {
+        for (var seed : seeds) {
             alerts.refreshImport(importer.importFile(seed, "test").importId(), engine);
         }
         new org.cradle.store.CaseTeams(db, Clock.systemDefaultZone()).place(org.cradle.access.TeamPlacement.demo(), "test");
-        this.server = new WebServer(Services.of(db, Accounts.demo(PASSWORD), Clock.systemDefaultZone())).start("127.0.0.1", 0);
+        this.server = new WebServer(Services.of(db, Accounts.demo(PASSWORD), Clock.systemDefaultZone(), keys, outbox)).start("127.0.0.1", 0);
         this.base = "http://127.0.0.1:" + server.port();
     }
 
