@@ -29,6 +29,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  *
  * <p>Someone able to rewrite the whole table could recompute every hash; publishing the head of the chain
  * elsewhere from time to time ({@code ./cradle audit verify} prints it) makes that detectable too.
+ *
+ * <p>Entries are written by one thread per log, those waiting together in one statement and one commit; a caller
+ * waits for its entry ({@link Audit.Pending#await()}) before it answers.
  */
 public final class AuditLog implements Audit {
 
