@@ -69,6 +69,14 @@ public final class AccessPolicy {
         return actor.role().decidesLinks();
     }
 
+    /**
+     * Who looked at a person's record and why (a subject access request, or oversight): the safeguarding leads, whose
+     * work that is, a case reviewer for the cases they review, and the command line's operator.
+     */
+    public boolean accessHistory(Actor actor, Standing standing) {
+        return actor.role() == Role.SAFEGUARDING_LEAD || actor.role() == Role.SYSTEM_OPERATOR || standing.relations().contains(Relation.REVIEWER);
+    }
+
     /** Confidential addresses (and anything that would give one away) only with the explicit right. */
     public boolean confidentialAddresses(Actor actor, Standing standing) {
         return standing.addresses() || actor.rights().contains(Right.CONFIDENTIAL_ADDRESSES);

@@ -1,14 +1,26 @@
 package org.cradle.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.cradle.casefile.IdHash;
 import org.cradle.store.Database;
+import org.cradle.store.StoreException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The trail of every read and write of a person's record: who, when, what, from where, and for what purpose.
@@ -17,6 +29,9 @@ import org.cradle.store.Database;
  *
  * <p>Someone able to rewrite the whole table could recompute every hash; publishing the head of the chain
  * elsewhere from time to time ({@code ./cradle audit verify} prints it) makes that detectable too.
+ *
+ * <p>Entries are written by one thread per log, those waiting together in one statement and one commit; a caller
+ * waits for its entry ({@link Audit.Pending#await()}) before it answers.
  */
 public final class AuditLog implements Audit {
 
@@ -40,51 +55,109 @@ public final class AuditLog implements Audit {
         }
     }
 
+    /** Entries written in one statement at most (each a row of one multi-row INSERT). */
+    private static final int LARGEST_GROUP = 200;
+    /** Times the chain's end is read again after another writer got there first, before the write is given up. */
+    private static final int ATTEMPTS = 50;
+
     private final Database database;
     private final Clock clock;
+    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    /** The one appender: one chain, and the entries of requests arriving together committed together. */
+    private final ThreadPoolExecutor appender;
+    /** The hash of the chain's last entry as this log last wrote or read it (null: read it); only the appender's. */
+    private String head;
 
     public AuditLog(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.appender = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            var thread = new Thread(task, "audit appender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        appender.allowCoreThreadTimeOut(true);
     }
 
-    /** Appends one entry; entries from concurrent requests are chained one after another. */
+    private record Waiting(Entry entry, CompletableFuture<Void> written) {
+    }
+
+    /** Hands the entry to the appender; entries from concurrent requests are chained one after another. */
     @Override
-    public synchronized void record(Entry e) {
-        // One statement, committed on its own: the entry goes in only if the last entry is still the one this log
-        // chained it to. Another process (the command line) may have appended since; then the head is read again.
-        while (true) {
-            if (head == null) {
-                head = database.jdbi().withHandle(h -> h.createQuery("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")
-                        .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findFirst().orElse(new Head(0, "")));
+    public Pending append(Entry e) {
+        var w = new Waiting(e, new CompletableFuture<>());
+        waiting.add(w);
+        appender.execute(this::appendWaiting);
+        return () -> {
+            try {
+                w.written().join();
+            } catch (CompletionException failed) {
+                throw new StoreException("the audit entry could not be written, so nothing is shown", failed.getCause());
             }
-            Head last = head;
-            // Microseconds in UTC: what both databases give back, so the hash can be recomputed from the row.
-            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            String hash = hash(last.hash(), at, e);
-            var id = database.jdbi().withHandle(h -> h.createUpdate("""
-                            INSERT INTO audit_entry (at, actor, action, person_id, detail, client, purpose, previous_hash, hash)
-                            SELECT CAST(:at AS TIMESTAMP WITH TIME ZONE), CAST(:actor AS VARCHAR), CAST(:action AS VARCHAR),
-                                   CAST(:person AS BIGINT), CAST(:detail AS VARCHAR), CAST(:client AS VARCHAR), CAST(:purpose AS VARCHAR),
-                                   CAST(:previous AS VARCHAR), CAST(:hash AS VARCHAR)
-                            FROM (SELECT COALESCE(MAX(id), 0) AS last FROM audit_entry) chain WHERE chain.last = :head""")
-                    .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bind("actor", e.actor()).bind("action", e.action())
-                    .bind("person", e.personId()).bind("detail", e.detail()).bind("client", e.client()).bind("purpose", e.purpose())
-                    .bind("previous", last.hash()).bind("hash", hash).bind("head", last.id())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findFirst());
-            if (id.isPresent()) {
-                head = new Head(id.get(), hash);
-                return;
-            }
+        };
+    }
+
+    /** On the appender: everything waiting (up to a group) in one statement, committed once. */
+    private void appendWaiting() {
+        var group = new ArrayList<Waiting>();
+        for (Waiting w; group.size() < LARGEST_GROUP && (w = waiting.poll()) != null; ) {
+            group.add(w);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            write(group.stream().map(Waiting::entry).toList());
+            group.forEach(w -> w.written().complete(null));
+        } catch (RuntimeException | Error failed) {
             head = null;
+            group.forEach(w -> w.written().completeExceptionally(failed));
         }
     }
 
-    private record Head(long id, String hash) {
+    private void write(List<Entry> entries) {
+        for (int attempt = 1; ; attempt++) {
+            if (head == null) {
+                head = database.jdbi().withHandle(h -> h.createQuery("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1")
+                        .mapTo(String.class).findFirst().orElse(""));
+            }
+            // Microseconds in UTC: what both databases give back, so the hash can be recomputed from the row.
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            var rows = new StringJoiner(", ");
+            var hashes = new ArrayList<String>();
+            for (int i = 0; i < entries.size(); i++) {
+                rows.add("(:at, :actor%1$d, :action%1$d, :person%1$d, :detail%1$d, :client%1$d, :purpose%1$d, :previous%1$d, :hash%1$d)".formatted(i));
+                hashes.add(hash(i == 0 ? head : hashes.get(i - 1), at, entries.get(i)));
+            }
+            String onto = head;
+            try {
+                // One statement, so one round trip and one commit. An entry goes in only onto the chain's last entry:
+                // each previous hash is unique (V8), so if another writer (the command line, or another log in this
+                // process) appended since this log last looked, the statement fails and the end is read again.
+                database.jdbi().useHandle(h -> {
+                    var insert = h.createUpdate("INSERT INTO audit_entry (at, actor, action, person_id, detail, client, purpose, previous_hash, hash) VALUES "
+                            + rows).bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                    for (int i = 0; i < entries.size(); i++) {
+                        Entry e = entries.get(i);
+                        insert.bind("actor" + i, e.actor()).bind("action" + i, e.action()).bind("person" + i, e.personId())
+                                .bind("detail" + i, e.detail()).bind("client" + i, e.client()).bind("purpose" + i, e.purpose())
+                                .bind("previous" + i, i == 0 ? onto : hashes.get(i - 1)).bind("hash" + i, hashes.get(i));
+                    }
+                    insert.execute();
+                });
+                head = hashes.get(hashes.size() - 1);
+                return;
+            } catch (UnableToExecuteStatementException e) {
+                if (!(e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState()))) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException("the audit trail's last entry already has a successor (run ./cradle audit verify)", e);
+                }
+                head = null;
+            }
+        }
     }
-
-    /** The last entry this log knows of (null: read it from the table). */
-    private Head head;
 
     static String hash(String previous, Instant at, Entry e) {
         String content = String.join("\u001f", previous, at.toString(), e.actor(), e.action(), String.valueOf(e.personId()),
@@ -115,7 +188,7 @@ public final class AuditLog implements Audit {
     }
 
     /** Who looked at or changed a person's record, oldest first: what a subject access request needs. */
-    public List<Stored> history(long personId) {
+    public static List<Stored> history(Database database, long personId) {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT * FROM audit_entry WHERE person_id = :p ORDER BY id")
                 .bind("p", personId).map((rs, ctx) -> row(rs)).list());
     }

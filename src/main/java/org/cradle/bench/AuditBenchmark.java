@@ -24,7 +24,8 @@ import org.cradle.synthetic.SyntheticHistory;
  * What the audit trail costs a chronology read: the same reads, through the same access policy, with the audit on
  * (each read appended to the hash chain) and off, interleaved in one run so that both meet the same machine, on the
  * embedded store and on PostgreSQL. Two chronologies: a seed case's (about 130 entries) and a long history's (about
- * 2,000 entries), since the audit's fixed cost weighs most on a small read.
+ * 2,000 entries), since the audit's fixed cost weighs most on a small read. Then the log alone under concurrent
+ * requests: entries from several threads at once, which its one appender commits in groups.
  */
 public final class AuditBenchmark {
 
@@ -35,7 +36,9 @@ public final class AuditBenchmark {
         var figures = new LinkedHashMap<String, Object>();
         for (var store : List.of(BenchStores.embedded(), BenchStores.postgres(postgres))) {
             try (AutoCloseable cleanup = store.cleanup(); Database db = Database.open(store.url())) {
-                figures.put(store.name(), measure(db, reads, examples, out, store.name()));
+                var measured = measure(db, reads, examples, out, store.name());
+                measured.put("together", together(db, out, store.name()));
+                figures.put(store.name(), measured);
             }
         }
         return figures;
@@ -88,6 +91,39 @@ public final class AuditBenchmark {
             result.put(child, figures);
         }
         return result;
+    }
+
+    private static final int WRITERS = 8;
+    private static final int ENTRIES_EACH = 100;
+
+    /** Entries per second into the trail from several threads at once (each waiting for its entry, as a read does). */
+    private static Map<String, Object> together(Database db, PrintWriter out, String name) throws Exception {
+        var log = new AuditLog(db, Clock.systemUTC());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(WRITERS);
+        try {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            long start = System.nanoTime();
+            for (int t = 0; t < WRITERS; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < ENTRIES_EACH; i++) {
+                        log.record(new AuditLog.Entry("bench.sw", "read chronology", 1L, null, "bench", "benchmark"));
+                    }
+                }));
+            }
+            for (var d : done) {
+                d.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double perSecond = WRITERS * ENTRIES_EACH / seconds;
+            out.printf("%s, %d threads appending %d entries each at once: %.0f entries/s%n", name, WRITERS, ENTRIES_EACH, perSecond);
+            var figures = new LinkedHashMap<String, Object>();
+            figures.put("threads", WRITERS);
+            figures.put("entries_per_second", round(perSecond));
+            figures.put("chain_intact", log.verify().intact());
+            return figures;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static long time(RecordAccess records, Actor actor, long id) {

@@ -50,7 +50,7 @@ final class AuditCommand {
         @Override
         public Integer call() {
             try (Database db = store.open()) {
-                for (var s : new AuditLog(db, Clock.systemUTC()).history(person)) {
+                for (var s : AuditLog.history(db, person)) {
                     spec.commandLine().getOut().printf("%s  %-14s %-18s %s%s%n", s.at(), s.entry().actor(), s.entry().action(),
                             s.entry().client() == null ? "" : "from " + s.entry().client(),
                             s.entry().purpose() == null ? "" : "  purpose: " + s.entry().purpose());

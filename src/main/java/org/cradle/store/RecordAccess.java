@@ -106,6 +106,7 @@ public final class RecordAccess {
                 record(actor, "refused: read person", id, "not part of the case");
                 throw new NotFound(id);
             }
+            var audited = audit(actor, "read person", id, reach == AccessPolicy.Reach.NAME ? "name only" : null);
             var addresses = new ArrayList<Address>();
             int withheld = 0;
             String document = h.createQuery("SELECT document FROM person WHERE id = :id").bind("id", id).mapTo(String.class).one();
@@ -120,9 +121,16 @@ public final class RecordAccess {
                     }
                 }
             }
-            record(actor, "read person", id, reach == AccessPolicy.Reach.NAME ? "name only" : null);
-            return new PersonView(ref, recorded.names(), reach, standing.relations(), addresses, withheld);
-        });
+            return new Audited<>(new PersonView(ref, recorded.names(), reach, standing.relations(), addresses, withheld), audited);
+        }).awaited();
+    }
+
+    /** A read's answer and its audit entry, awaited once the connection it was read on is back in the pool. */
+    private record Audited<T>(T answer, Audit.Pending entry) {
+        T awaited() {
+            entry.await();
+            return answer;
+        }
     }
 
     /** Whether the actor holds the explicit right to confidential addresses on this person's case (a decision: nothing is read). */
@@ -133,29 +141,31 @@ public final class RecordAccess {
     /** A person's chronology as the actor may see it. */
     public Chronology chronology(Actor actor, long id, ChronologyQuery query) {
         var view = detail(actor, id, "read chronology", filters(query));
+        var audited = audit(actor, "read chronology", id, filters(query));
         var chronology = reader.chronology(id, query).orElseThrow(() -> new NotFound(id));
         var entries = new ArrayList<Chronology.Entry>(chronology.entries().size());
         chronology.entries().forEach(e -> entries.add(view.entry(e)));
-        record(actor, "read chronology", id, filters(query));
+        audited.await();
         return new Chronology(chronology.person(), chronology.around(), entries);
     }
 
     /** One person's record as a case file, carrying only what the actor may see. */
     public void exportPerson(Actor actor, long id, Writer out) throws IOException {
         var view = detail(actor, id, "export person", null);
+        // Written before the export starts going out, which may be straight to the client.
+        record(actor, "export person", id, view.showsConfidentialAddresses() ? "with confidential addresses" : null);
         var documents = new HashMap<Long, String>();
         reader.chronology(id, ChronologyQuery.everything()).orElseThrow(() -> new NotFound(id)).entries()
                 .forEach(e -> documents.put(e.id(), view.entry(e).document()));
         new Exporter(database, exported(view, documents)).exportPerson(id, out);
-        record(actor, "export person", id, view.showsConfidentialAddresses() ? "with confidential addresses" : null);
     }
 
     /** The whole store as a case file: only for the command line's operator, with explicit rights given by the command. */
     public void exportAll(Actor actor, Writer out) throws IOException {
         requireOperator(actor, "export the whole store");
         var view = new Redaction(policy, actor, Standing.NONE, allConfidentialAddresses(), reader::agency);
-        new Exporter(database, exported(view, Map.of())).exportAll(out);
         record(actor, "export all", null, view.showsConfidentialAddresses() ? "with confidential addresses" : null);
+        new Exporter(database, exported(view, Map.of())).exportAll(out);
     }
 
     /**
@@ -345,6 +355,26 @@ public final class RecordAccess {
         return database.jdbi().withHandle(h -> teams.grants(h, false)).stream().filter(g -> g.id() == grant).findFirst().orElseThrow();
     }
 
+    /** Who looked at or changed a person's record, oldest first. */
+    public record AccessHistory(Chronology.PersonRef person, List<AuditLog.Stored> entries) {
+    }
+
+    /** Who looked at a person's record and why (a subject access request), for those the policy lets see it. */
+    public AccessHistory accessHistory(Actor actor, long id) {
+        var ref = reader.person(id).orElseThrow(() -> new NotFound(id));
+        Standing standing = database.jdbi().withHandle(h -> standing(h, actor, network(h, id)));
+        if (!policy.accessHistory(actor, standing)) {
+            record(actor, "refused: read access history", id, null);
+            if (policy.person(actor, standing) == AccessPolicy.Reach.NONE) {
+                throw new NotFound(id);
+            }
+            throw new Refused("only a safeguarding lead, or the case's reviewer, sees who has looked at a record");
+        }
+        // Written first, so that the reader's own look is in what they read.
+        record(actor, "read access history", id, null);
+        return new AccessHistory(ref, AuditLog.history(database, id));
+    }
+
     /** Break-glass grants for a safeguarding lead to review (unreviewed only, or all). */
     public List<CaseTeams.Grant> grantsToReview(Actor actor, boolean unreviewedOnly) {
         requireLead(actor);
@@ -449,6 +479,11 @@ public final class RecordAccess {
     }
 
     private void record(Actor actor, String action, Long person, String detail) {
-        audit.record(new AuditLog.Entry(actor.username(), action, person, detail, actor.client(), actor.purpose()));
+        audit(actor, action, person, detail).await();
+    }
+
+    /** Starts the audit entry of a read already allowed, to be awaited before the read's answer goes out. */
+    private Audit.Pending audit(Actor actor, String action, Long person, String detail) {
+        return audit.append(new AuditLog.Entry(actor.username(), action, person, detail, actor.client(), actor.purpose()));
     }
 }

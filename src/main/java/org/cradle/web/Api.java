@@ -50,6 +50,7 @@ final class Api {
                 .get("/api/people/{id}/export", Routes.Access.SIGNED_IN, this::export)
                 .post("/api/people/{id}/break-glass", Routes.Access.SIGNED_IN, this::breakGlass)
                 .post("/api/people/{id}/shares", Routes.Access.SIGNED_IN, this::share)
+                .get("/api/people/{id}/access-history", Routes.Access.SIGNED_IN, this::accessHistory)
                 .get("/api/access/reviews", Routes.Access.SIGNED_IN, this::reviews)
                 .post("/api/access/reviews/{id}", Routes.Access.SIGNED_IN, this::review)
                 .get("/api/agencies", Routes.Access.SIGNED_IN, ctx -> ctx.json(Map.of("agencies", services.records().agencies().values())))
@@ -163,6 +164,16 @@ final class Api {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One entry of a person's access history: who, when, what, from where and why (not the chain's hashes). */
+    record AccessJson(long id, java.time.Instant at, String actor, String action, String detail, String client, String purpose) {
+    }
+
+    private void accessHistory(Context ctx) {
+        var history = services.records().accessHistory(Acting.actor(ctx), Params.id(ctx, "id"));
+        ctx.json(Map.of("person", history.person(), "entries", history.entries().stream().map(s -> new AccessJson(s.id(), s.at(),
+                s.entry().actor(), s.entry().action(), s.entry().detail(), s.entry().client(), s.entry().purpose())).toList()));
     }
 
     private void reviews(Context ctx) {

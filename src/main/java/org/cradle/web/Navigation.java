@@ -22,6 +22,9 @@ public final class Navigation {
         if (role.movesRecords()) {
             items.add(new Item("transfers", "/transfers", "Transfers between areas"));
         }
+        if (role == Role.SAFEGUARDING_LEAD) {
+            items.add(new Item("reviews", "/access/reviews", "Access reviews"));
+        }
         return items;
     }
 

@@ -52,6 +52,7 @@ final class Pages {
                 .get("/upload", Routes.Access.SIGNED_IN, this::uploadForm)
                 .post("/upload", Routes.Access.SIGNED_IN, this::upload)
                 .post("/people/{id}/break-glass", Routes.Access.SIGNED_IN, this::breakGlass)
+                .get("/people/{id}/access-history", Routes.Access.SIGNED_IN, this::accessHistory)
                 .get("/access/reviews", Routes.Access.SIGNED_IN, this::reviews)
                 .post("/access/reviews/{id}", Routes.Access.SIGNED_IN, this::review);
     }
@@ -332,8 +333,15 @@ final class Pages {
         ctx.redirect("/people/" + id);
     }
 
+    private void accessHistory(Context ctx) {
+        var history = services.records().accessHistory(Acting.actor(ctx), Params.id(ctx, "id"));
+        var model = model(ctx, "Who has looked at " + history.person().name() + "'s record", "find");
+        model.put("history", history);
+        templates.render(ctx, "access-history.jte", model);
+    }
+
     private void reviews(Context ctx) {
-        var model = model(ctx, "Break-glass access to review");
+        var model = model(ctx, "Break-glass access to review", "reviews");
         model.put("grants", services.records().grantsToReview(Acting.actor(ctx), true));
         templates.render(ctx, "reviews.jte", model);
     }

@@ -40,8 +40,8 @@ class AuditTrailTest {
             assertThat(v.intact()).isTrue();
             assertThat(v.entries()).isEqualTo(10);
             assertThat(v.head()).hasSize(64);
-            assertThat(log.history(1001)).extracting(s -> s.entry().detail()).containsExactly("q=1", "q=4", "q=7", "q=10");
-            assertThat(log.history(1001).get(1).entry().purpose()).isEqualTo("core group tomorrow");
+            assertThat(AuditLog.history(db, 1001)).extracting(s -> s.entry().detail()).containsExactly("q=1", "q=4", "q=7", "q=10");
+            assertThat(AuditLog.history(db, 1001).get(1).entry().purpose()).isEqualTo("core group tomorrow");
         }
     }
 
@@ -83,6 +83,8 @@ class AuditTrailTest {
             sql(db, "UPDATE audit_entry SET id = id + 100 WHERE id > " + all.get(4));
             assertThat(log.verify().intact()).isTrue();
             String fifthHash = db.jdbi().withHandle(h -> h.createQuery("SELECT hash FROM audit_entry WHERE id = " + all.get(4)).mapTo(String.class).one());
+            // An intruder who can write rows can drop the index that keeps writers to one chain, too.
+            sql(db, "DROP INDEX audit_entry_follows");
             var forged = new AuditLog.Entry("intruder", "read chronology", 1001L, "q=forged", "10.0.0.9", null);
             var at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             db.jdbi().useHandle(h -> h.createUpdate("""
@@ -122,6 +124,36 @@ class AuditTrailTest {
             var v = server.verify();
             assertThat(v.intact()).isTrue();
             assertThat(v.entries()).isEqualTo(6);
+        }
+    }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cradle.store.TestStores#both")
+    void twoWritersAtTheSameTimeKeepOneChain(TestStores.TestStore store) throws Exception {
+        // The server's readers and a command line appending at once, each through its own log: no entry lost, no fork.
+        try (var db = store.open()) {
+            var server = new AuditLog(db, Clock.systemUTC());
+            var commandLine = new AuditLog(db, Clock.systemUTC());
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                for (int t = 0; t < 4; t++) {
+                    var log = t == 0 ? commandLine : server;
+                    String writer = "writer" + t;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < 25; i++) {
+                            log.record(new AuditLog.Entry(writer, "read chronology", 1000L, "read " + i, null, null));
+                        }
+                    }));
+                }
+                for (var d : done) {
+                    d.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            var v = server.verify();
+            assertThat(v.reason()).isNull();
+            assertThat(v.entries()).isEqualTo(100);
         }
     }
 }

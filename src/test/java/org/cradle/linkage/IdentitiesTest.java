@@ -98,7 +98,7 @@ public class IdentitiesTest {
             assertThat(identities.decisions(link.id())).extracting(Identities.Decision::decision, Identities.Decision::by)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("linked", "matcher-test"),
                             org.assertj.core.groups.Tuple.tuple("undone", "sw.bucks"));
-            assertThat(audit.history(mother.get(2))).extracting(e -> e.entry().action()).contains("link undone");
+            assertThat(AuditLog.history(db, mother.get(2))).extracting(e -> e.entry().action()).contains("link undone");
             assertThat(audit.verify().intact()).isTrue();
 
             // A later run does not link again what a practitioner undid.

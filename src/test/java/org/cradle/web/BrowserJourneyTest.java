@@ -106,6 +106,40 @@ class BrowserJourneyTest {
         }
     }
 
+    @Test
+    void aSafeguardingLeadReviewsBreakGlassAndSeesWhoHasLookedAtTheRecord() throws Exception {
+        try (var web = new TestServer(TestStores.h2()); var browser = new Browser()) {
+            long twin1 = org.cradle.casefile.Json.read(web.getAs("sw.bucks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
+            var broken = web.postJsonAs("police.warks", "/api/people/" + twin1 + "/break-glass",
+                    "{\"reason\": \"a call about an injured baby at the family home\", \"hours\": 2}");
+            org.assertj.core.api.Assertions.assertThat(broken.statusCode()).isEqualTo(201);
+            Page page = browser.page;
+            page.navigate(web.base + "/");
+            page.getByLabel("Username").fill("lead.bucks");
+            page.getByLabel("Password").fill(TestServer.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Access reviews")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Break-glass access to review"))).isVisible();
+            assertThat(page.getByRole(AriaRole.TABLE)).containsText("a call about an injured baby at the family home");
+            assertThat(page.locator(".govuk-service-navigation__item--active")).hasText("Access reviews");
+            step(browser, "20-lead-access-reviews");
+
+            page.getByRole(AriaRole.TABLE).getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Twin 1")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who has looked at this record")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Who has looked at this record"))).isVisible();
+            assertThat(page.getByRole(AriaRole.TABLE)).containsText("police.warks");
+            assertThat(page.getByRole(AriaRole.TABLE)).containsText("a call about an injured baby at the family home");
+            step(browser, "21-lead-who-has-looked-at-the-record");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Access reviews")).click();
+            page.getByLabel("Note").fill("police were called to the home");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Appropriate access by police.warks"))).click();
+            assertThat(page.getByText("Nothing to review.")).isVisible();
+            step(browser, "22-lead-access-reviewed");
+        }
+    }
+
     /** Photographs the page and checks it against WCAG 2.2 AA. */
     static void step(Browser browser, String name) {
         browser.screenshot(name);

@@ -122,6 +122,15 @@ class OidcSignInTest {
     }
 
     @Test
+    void signingInThroughTheProviderOpensOnlyItsTwoRoutesBesideTheOthersOpenToAll() {
+        // WebServerTest walks every route of a server without the provider; these are the only routes it adds.
+        assertThat(server.routes()).filteredOn(r -> r.access() == Routes.Access.PUBLIC)
+                .extracting(r -> r.method() + " " + r.path())
+                .containsExactlyInAnyOrder("GET /sign-in", "POST /sign-in", "GET /sign-in/oidc", "GET /sign-in/oidc/callback",
+                        "GET /assets/cradle.css", "GET /assets/cradle.js", "GET /assets/govuk-frontend.min.css", "GET /assets/govuk-frontend.min.js");
+    }
+
+    @Test
     void aPractitionerSignsInThroughTheProviderWithTheRoleAndAgencyItGives() throws Exception {
         signWithOtherKey = false;
         HttpClient browser = TestServer.browser();

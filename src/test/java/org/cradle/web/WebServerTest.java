@@ -324,6 +324,46 @@ class WebServerTest {
     }
 
     @Test
+    void theLeadSeesWhoHasLookedAtARecordEscapedAndOthersDoNot() throws Exception {
+        long twin1 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
+        String purpose = "<script>alert('x')</script> core group";
+        assertThat(web.getAs("sw.bucks", "/api/people/" + twin1 + "/chronology?purpose="
+                + java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+
+        HttpClient lead = web.signedIn("lead.bucks");
+        var page = web.get(lead, "/people/" + twin1 + "/access-history");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Who has looked at this record", "sw.bucks", "read chronology",
+                "&lt;script&gt;alert('x')&lt;/script&gt; core group").doesNotContain("<script>alert");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        // The lead's navigation leads to the reviews of break-glass access, and the overview to the access history.
+        assertThat(page.body()).contains("href=\"/access/reviews\"");
+        assertThat(web.get(lead, "/people/" + twin1).body()).contains("href=\"/people/" + twin1 + "/access-history\"");
+
+        JsonNode api = Json.read(web.getAs("lead.bucks", "/api/people/" + twin1 + "/access-history").body());
+        assertThat(api.get("person").get("id").asLong()).isEqualTo(twin1);
+        assertThat(api.get("entries")).anySatisfy(e -> {
+            assertThat(e.get("actor").asText()).isEqualTo("sw.bucks");
+            assertThat(e.get("action").asText()).isEqualTo("read chronology");
+            assertThat(e.get("purpose").asText()).isEqualTo(purpose);
+        });
+        assertThat(api.get("entries")).allSatisfy(e -> assertThat(e.has("hash")).isFalse());
+        // The reader's own look is in what they read.
+        JsonNode last = api.get("entries").get(api.get("entries").size() - 1);
+        assertThat(last.get("actor").asText() + " " + last.get("action").asText()).isEqualTo("lead.bucks read access history");
+        assertThat(web.getAs("reviewer", "/api/people/" + twin1 + "/access-history").statusCode()).isEqualTo(200);
+
+        // The allocated worker reads the record, not who else read it; the navigation offers them no reviews.
+        HttpClient socialWorker = web.signedIn("sw.bucks");
+        assertThat(web.get(socialWorker, "/people/" + twin1 + "/access-history").statusCode()).isEqualTo(403);
+        assertThat(web.getAs("sw.bucks", "/api/people/" + twin1 + "/access-history").statusCode()).isEqualTo(403);
+        var overview = web.get(socialWorker, "/people/" + twin1).body();
+        assertThat(overview).doesNotContain("/access/reviews").doesNotContain("/access-history");
+        assertThat(auditCount("refused: read access history")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void aShareOverTheApiNamesItsLegalBasis() throws Exception {
         long twin1 = Json.read(web.getAs("sw.bucks", "/api/people?q=twin+1").body()).get("people").get(0).get("id").asLong();
         JsonNode entries = Json.read(web.getAs("sw.bucks", "/api/people/" + twin1 + "/chronology").body()).get("entries");
