@@ -79,7 +79,7 @@ class LinkReviewTest {
                     .containsExactly("queued matcher-test", "confirmed sw.bucks", "undone police.warks");
 
             var audit = new AuditLog(web.db, Clock.systemUTC());
-            assertThat(audit.history(tait.personA())).extracting(e -> e.entry().actor() + " " + e.entry().action())
+            assertThat(AuditLog.history(web.db, tait.personA())).extracting(e -> e.entry().actor() + " " + e.entry().action())
                     .contains("sw.bucks read person", "sw.bucks link confirmed", "police.warks link undone");
             assertThat(audit.verify().intact()).isTrue();
         }
