@@ -41,6 +41,10 @@ final class Comparisons {
         levels[4] = nhs(r.nhs[a], r.nhs[b]);
         levels[5] = postcode(r.postcode[a], r.postcode[b]);
         levels[6] = address(r.address[a], r.address[b]);
+        if (levels[5] == 0 && levels[6] == 0) {
+            // A move changes both the postcode and the address: one event, counted once (by the postcode).
+            levels[6] = -1;
+        }
         // The town says nothing more once the postcodes share a district: count it only where they do not.
         levels[7] = levels[5] >= 1 ? -1 : locality(r.locality[a], r.locality[b]);
     }

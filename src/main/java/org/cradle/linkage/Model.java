@@ -116,6 +116,24 @@ public final class Model {
         refresh();
     }
 
+    /**
+     * m from the levels counted among pairs known to be one person, for every field but {@code except} (the one
+     * that made them known), where a field was compared at least {@code enough} times.
+     */
+    void countM(long[][] counts, int except, long enough) {
+        for (int f = 0; f < FIELDS; f++) {
+            long total = java.util.Arrays.stream(counts[f]).sum();
+            if (f != except && total >= enough) {
+                double[] sums = new double[counts[f].length];
+                for (int l = 0; l < sums.length; l++) {
+                    sums[l] = counts[f][l];
+                }
+                normalise(sums, m[f], M_FLOOR);
+            }
+        }
+        refresh();
+    }
+
     /** m and the prior by EM over pattern counts. */
     void estimateM(IntIntHashMap patterns, int maxIterations) {
         byte[] levels = new byte[FIELDS];
