@@ -42,7 +42,6 @@ final class Blocking {
     Blocking(Records r, NameFeatures given, NameFeatures family) {
         int n = r.size();
         keys = new long[n * KEYS];
-        int[] districts = districts(r.postcodes);
         for (int i = 0; i < n; i++) {
             int g = r.given[i] < 0 ? -1 : given.blockingKey[r.given[i]];
             int f = r.family[i] < 0 ? -1 : family.phonetic[r.family[i]];
@@ -54,7 +53,7 @@ final class Blocking {
             int dayMonth = month > 0 && day > 0 ? Math.min(month, day) * 100 + Math.max(month, day) : 0;
             int dob = dayMonth > 0 && year > 0 ? year * 10000 + dayMonth : 0;
             int postcode = r.postcode[i];
-            int district = postcode >= 0 ? districts[postcode] : -1;
+            int district = r.district[i];
             int gs = r.given[i] < 0 ? 0 : given.sound[r.given[i]];
             int fs = r.family[i] < 0 ? 0 : family.sound[r.family[i]];
             boolean names = g >= 0 && f >= 0;
@@ -81,16 +80,6 @@ final class Blocking {
         for (int p = 0; p < n; p++) {
             rank[order[p]] = p;
         }
-    }
-
-    /** Each postcode's district as a number (-1 for none), worked out once per distinct postcode. */
-    private static int[] districts(Values postcodes) {
-        var numbers = new Values();
-        int[] d = new int[postcodes.size()];
-        for (int p = 0; p < d.length; p++) {
-            d[p] = numbers.intern(Comparisons.district(postcodes.value(p)));
-        }
-        return d;
     }
 
     /**
