@@ -21,9 +21,12 @@ final class Blocking {
      * names taken in order of their sound, so that swapped names meet); the sounds of both names (in either order,
      * so that names entered the wrong way round meet) with the year of birth, then with the postcode district;
      * postcode + given; postcode + family; birth + postcode; birth + town; the address line in its town; family +
-     * postcode district + year of birth; given + year and month of birth + postcode district.
+     * postcode district + year of birth; given + year and month of birth + postcode district; the sounds of both
+     * names alone (for a record without a date of birth whose person moved: a common pair of names makes a big
+     * block, walked as a sorted neighbourhood); family + given initial + postcode district; family + given initial
+     * + year of birth.
      */
-    static final int KEYS = 15;
+    static final int KEYS = 17;
 
     /**
      * The keys EM learns from: those on a person's own details (NHS number, birth, names). The keys on where people
@@ -74,6 +77,9 @@ final class Blocking {
             keys[at + 12] = f >= 0 && district >= 0 && year > 0 ? mix(13, f, (long) district << 16 | year) : 0;
             keys[at + 13] = g >= 0 && district >= 0 && year > 0 && month > 0 ? mix(14, g, (long) district << 24 | year * 100L + month) : 0;
             keys[at + 14] = names ? mix(15, sounds, 0) : 0;
+            int initial = r.given[i] < 0 ? 0 : r.givenNames.value(r.given[i]).charAt(0);
+            keys[at + 15] = f >= 0 && initial > 0 && district >= 0 ? mix(16, f, (long) initial << 32 | district) : 0;
+            keys[at + 16] = f >= 0 && initial > 0 && year > 0 ? mix(17, f, (long) initial << 32 | year) : 0;
         }
         order = neighbourhoodOrder(r);
         rank = new int[n];
