@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Finds the records of one person among many: blocks, estimates the model from the records themselves (u from
- * random pairs, m by EM), then scores every blocked pair and keeps those whose match weight reaches
+ * random pairs, m by EM and from records sharing an NHS number), then scores every blocked pair and keeps those whose match weight reaches
  * {@link Settings#keepWeight()}. The hot loop makes no object per pair: levels go into one reused byte array and
  * kept pairs into primitive arrays.
  */
@@ -21,7 +21,8 @@ public final class Linker {
     /**
      * @param distinctSources never pair two records of one source (linking two files; or one case file, whose
      *                        people are different people by its own account)
-     * @param blockCap        in a block larger than this, each record is compared with the next {@code blockCap} only
+     * @param blockCap        in a block larger than this, each record is compared with the next {@code blockCap} only,
+     *                        in order of date of birth and postcode (a sorted neighbourhood)
      * @param keepWeight      the lowest match weight kept
      * @param emSample        about how many blocked pairs EM learns from
      * @param uSample         how many random pairs u is counted from
