@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Finds the records of one person among many: blocks, estimates the model from the records themselves (u from
- * random pairs, m by EM and from records sharing an NHS number), then scores every blocked pair and keeps those whose match weight reaches
- * {@link Settings#keepWeight()}. The hot loop makes no object per pair: levels go into one reused byte array and
+ * random pairs, m by EM and from records sharing an NHS number), then scores every blocked pair and keeps those
+ * whose match weight reaches {@link Settings#keepWeight()}. The hot loop makes no object per pair: levels go into one reused byte array and
  * kept pairs into primitive arrays.
  */
 public final class Linker {
