@@ -33,6 +33,9 @@ final class DukeRun {
     /** Pairs (row numbers, smaller first, packed in a long) with Duke's highest confidence for them. */
     final LongFloatHashMap pairs = new LongFloatHashMap();
     private final List<Property> properties = new ArrayList<>();
+    private final long started = System.nanoTime();
+    private int batch;
+    private long done;
 
     DukeRun() {
         properties.add(new PropertyImpl("ID"));
@@ -97,6 +100,18 @@ final class DukeRun {
             public void matchesPerhaps(Record a, Record b, double confidence) {
                 keep(a, b, confidence);
             }
+
+            @Override
+            public void batchReady(int size) {
+                batch = size;
+            }
+
+            @Override
+            public void batchDone() {
+                // Progress with its rate, so that a run too long to finish still says how fast it went.
+                done += batch;
+                System.err.printf("duke: %,d records matched in %.0f s%n", done, (System.nanoTime() - started) / 1e9);
+            }
         });
         return processor;
     }
@@ -117,9 +132,10 @@ final class DukeRun {
         processor.close();
     }
 
+    /** In batches of 20,000 (each matched against all before it and itself), so that progress can be reported. */
     void deduplicate(Collection<Record> records, int threads) {
         var processor = processor(new ConfigurationImpl(), threads);
-        processor.deduplicate(records);
+        processor.deduplicate(List.of(new InMemoryDataSource(records)), 20_000);
         processor.close();
     }
 }

@@ -20,6 +20,9 @@ final class Comparisons {
     private final NameFeatures family;
     private final LongByteHashMap givenLevels = new LongByteHashMap();
     private final LongByteHashMap familyLevels = new LongByteHashMap();
+    private final LongByteHashMap localityLevels = new LongByteHashMap();
+    /** Scratch for {@link #sharedCharacters}, all zero between calls. */
+    private final int[] characterCounts = new int[128];
 
     Comparisons(Records records, NameFeatures given, NameFeatures family) {
         this.r = records;
@@ -39,8 +42,12 @@ final class Comparisons {
         levels[2] = birth(r.birth[a], r.birth[b]);
         levels[3] = r.sex[a] == 0 || r.sex[b] == 0 ? -1 : (byte) (r.sex[a] == r.sex[b] ? 1 : 0);
         levels[4] = nhs(r.nhs[a], r.nhs[b]);
-        levels[5] = postcode(r.postcode[a], r.postcode[b]);
+        levels[5] = postcode(a, b);
         levels[6] = address(r.address[a], r.address[b]);
+        if (levels[5] == 0 && levels[6] == 0) {
+            // A move changes both the postcode and the address: one event, counted once (by the postcode).
+            levels[6] = -1;
+        }
         // The town says nothing more once the postcodes share a district: count it only where they do not.
         levels[7] = levels[5] >= 1 ? -1 : locality(r.locality[a], r.locality[b]);
     }
@@ -64,7 +71,7 @@ final class Comparisons {
             level = 3;
         } else if (NameVariants.shareGroup(given.variantGroups[x], given.variantGroups[y])) {
             level = 2;
-        } else if (given.phonetic[x] == given.phonetic[y] || JARO_WINKLER.apply(s, t) >= 0.8 || initialOf(s, t)) {
+        } else if (given.phonetic[x] == given.phonetic[y] || jaroWinkler(s, t, 0.8) >= 0.8 || initialOf(s, t)) {
             level = 1;
         } else {
             level = 0;
@@ -99,7 +106,7 @@ final class Comparisons {
             level = 3;
         } else if (partOf(s, t) || partOf(t, s)) {
             level = 2;
-        } else if (family.phonetic[x] == family.phonetic[y] || JARO_WINKLER.apply(s, t) >= 0.8) {
+        } else if (family.phonetic[x] == family.phonetic[y] || jaroWinkler(s, t, 0.8) >= 0.8) {
             level = 1;
         } else {
             level = 0;
@@ -124,8 +131,51 @@ final class Comparisons {
     }
 
     /** One typing slip apart: one character added, dropped or changed, two neighbours swapped, or very alike. */
-    static boolean close(String s, String t) {
-        return ONE_EDIT.apply(s, t) >= 0 || transposed(s, t) || s.length() > 5 && JARO_WINKLER.apply(s, t) >= 0.94;
+    boolean close(String s, String t) {
+        // Most pairs compared are plainly different: a count of shared characters says so without the edit distance.
+        int shared = sharedCharacters(s, t);
+        int longer = Math.max(s.length(), t.length());
+        boolean fewEdits = shared >= longer - 1;
+        if (fewEdits && (ONE_EDIT.apply(s, t) >= 0 || transposed(s, t))) {
+            return true;
+        }
+        return s.length() > 5 && jaroCanReach(shared, s, t, 0.94) && JARO_WINKLER.apply(s, t) >= 0.94;
+    }
+
+    /** Jaro-Winkler similarity, or 0 when the shared characters alone show it falls short of {@code floor}. */
+    private double jaroWinkler(String s, String t, double floor) {
+        return jaroCanReach(sharedCharacters(s, t), s, t, floor) ? JARO_WINKLER.apply(s, t) : 0;
+    }
+
+    /**
+     * Whether Jaro-Winkler can reach {@code floor} with at most {@code shared} matching characters: Jaro is at most
+     * (m/|s| + m/|t| + 1) / 3, and Winkler's prefix bonus (up to four characters, 0.1 each) takes it at most 0.4 of
+     * the way from there to 1.
+     */
+    private static boolean jaroCanReach(int shared, String s, String t, double floor) {
+        double jaro = (shared / (double) s.length() + shared / (double) t.length() + 1) / 3;
+        return jaro + 0.4 * (1 - jaro) >= floor;
+    }
+
+    /** How many characters two strings have in common, as multisets (a bound on Jaro's matching characters). */
+    private int sharedCharacters(String s, String t) {
+        int[] counts = characterCounts;
+        for (int i = 0; i < s.length(); i++) {
+            counts[s.charAt(i) & 0x7F]++;
+        }
+        int shared = 0;
+        for (int i = 0; i < t.length(); i++) {
+            if (counts[t.charAt(i) & 0x7F]-- > 0) {
+                shared++;
+            }
+        }
+        for (int i = 0; i < s.length(); i++) {
+            counts[s.charAt(i) & 0x7F] = 0;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            counts[t.charAt(i) & 0x7F] = 0;
+        }
+        return shared;
     }
 
     private static boolean transposed(String s, String t) {
@@ -217,20 +267,19 @@ final class Comparisons {
         return differ == 1 || differ == 2 && first < 9 && da[first] == db[first + 1] && da[first + 1] == db[first];
     }
 
-    private byte postcode(int x, int y) {
+    private byte postcode(int a, int b) {
+        int x = r.postcode[a];
+        int y = r.postcode[b];
         if (x < 0 || y < 0) {
             return -1;
         }
         if (x == y) {
             return 3;
         }
-        String s = r.postcodes.value(x);
-        String t = r.postcodes.value(y);
-        if (close(s, t)) {
+        if (close(r.postcodes.value(x), r.postcodes.value(y))) {
             return 2;
         }
-        String ds = district(s);
-        return (byte) (ds.length() > 0 && ds.equals(district(t)) ? 1 : 0);
+        return (byte) (r.district[a] >= 0 && r.district[a] == r.district[b] ? 1 : 0);
     }
 
     /** A UK postcode's outward code (all but the three-character inward code); for a numeric postcode, all but two digits. */
@@ -240,14 +289,14 @@ final class Comparisons {
         return keep <= 0 ? "" : postcode.substring(0, keep);
     }
 
-    private static byte address(String s, String t) {
+    private byte address(String s, String t) {
         if (s == null || t == null) {
             return -1;
         }
         if (s.equals(t)) {
             return 3;
         }
-        double similarity = JARO_WINKLER.apply(s, t);
+        double similarity = jaroWinkler(s, t, 0.8);
         return (byte) (similarity >= 0.92 ? 2 : similarity >= 0.8 ? 1 : 0);
     }
 
@@ -258,6 +307,13 @@ final class Comparisons {
         if (x == y) {
             return 2;
         }
-        return (byte) (JARO_WINKLER.apply(r.localities.value(x), r.localities.value(y)) >= 0.88 ? 1 : 0);
+        long key = x < y ? (long) x << 32 | y : (long) y << 32 | x;
+        int cached = localityLevels.getOrDefault(key, (byte) -2);
+        if (cached != -2) {
+            return (byte) cached;
+        }
+        byte level = (byte) (jaroWinkler(r.localities.value(x), r.localities.value(y), 0.88) >= 0.88 ? 1 : 0);
+        remember(localityLevels, key, level);
+        return level;
     }
 }

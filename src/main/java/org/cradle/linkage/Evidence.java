@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record Evidence(double weight, double probability, double priorWeight, boolean twinsOrSiblings, List<Part> fields) {
 
-    /** @param frequency for an exact name, the share of records with that name; else null */
+    /** @param frequency for an exact name or date of birth, the share of records with that value; else null */
     public record Part(Field field, int level, double weight, Double frequency) {
         public String describe() {
             String tf = frequency == null ? "" : String.format(" (%.3f%% of records)", frequency * 100);

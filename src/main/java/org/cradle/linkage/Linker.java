@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Finds the records of one person among many: blocks, estimates the model from the records themselves (u from
- * random pairs, m by EM), then scores every blocked pair and keeps those whose match weight reaches
- * {@link Settings#keepWeight()}. The hot loop makes no object per pair: levels go into one reused byte array and
+ * random pairs, m by EM and from records sharing an NHS number), then scores every blocked pair and keeps those
+ * whose match weight reaches {@link Settings#keepWeight()}. The hot loop makes no object per pair: levels go into one reused byte array and
  * kept pairs into primitive arrays.
  */
 public final class Linker {
@@ -21,7 +21,8 @@ public final class Linker {
     /**
      * @param distinctSources never pair two records of one source (linking two files; or one case file, whose
      *                        people are different people by its own account)
-     * @param blockCap        in a block larger than this, each record is compared with the next {@code blockCap} only
+     * @param blockCap        in a block larger than this, each record is compared with the next {@code blockCap} only,
+     *                        in order of date of birth and postcode (a sorted neighbourhood)
      * @param keepWeight      the lowest match weight kept
      * @param emSample        about how many blocked pairs EM learns from
      * @param uSample         how many random pairs u is counted from
@@ -32,7 +33,7 @@ public final class Linker {
     public record Settings(boolean distinctSources, int blockCap, double keepWeight, int threads, long emSample, long uSample, long seed,
                            boolean twinsRule) {
         public static Settings defaults(boolean distinctSources) {
-            return new Settings(distinctSources, 400, -5, Runtime.getRuntime().availableProcessors(), 2_000_000, 500_000, 42, true);
+            return new Settings(distinctSources, 10, -5, Runtime.getRuntime().availableProcessors(), 2_000_000, 500_000, 42, true);
         }
 
         public Settings withTwinsRule(boolean on) {
@@ -58,6 +59,9 @@ public final class Linker {
     private final Model model;
     private double[] givenExact;
     private double[] familyExact;
+    /** Per record: the weight of another record having exactly its date of birth (dates are not equally common). */
+    private double[] birthExact;
+    private double[] birthFrequency;
 
     public Linker(Records records, Settings settings) {
         this.records = records;
@@ -133,8 +137,6 @@ public final class Linker {
                 }
             };
         });
-        long[] compared = new long[settings.threads()];
-        forEachPair(blocking, Blocking.ALL, (worker, compare) -> (a, b) -> compared[worker]++);
         var all = new IntIntHashMap();
         for (var p : patterns) {
             if (p != null) {
@@ -144,13 +146,74 @@ public final class Linker {
             }
         }
         model.estimateM(all, 100);
-        // EM's prior is the share of matches among pairs blocked on personal keys; nearly every match is among them,
-        // and all the pairs compared are more: the prior for scoring is the same matches among all of them.
+        mFromNhsNumbers(blocking);
+        // EM's prior is the share of matches among the pairs blocked on personal keys (nearly every match is among
+        // them). The weights are log2(m/u) with u from random pairs, so the prior that goes with them is the same
+        // matches among all the pairs there could be: blocking chooses which pairs are worth scoring, and what made a
+        // pair blocked (a shared name and date) is already counted in its weight. Counting it in the prior as well
+        // makes every coincidence of a common name and a common date a match once there are a million records.
         long sumPersonal = java.util.Arrays.stream(personal).sum();
-        long sumCompared = java.util.Arrays.stream(compared).sum();
-        if (sumCompared > 0 && sumPersonal > 0) {
-            model.scalePrior((double) sumPersonal / sumCompared);
+        double possible = possiblePairs();
+        if (possible > 0 && sumPersonal > 0) {
+            model.scalePrior(sumPersonal / possible);
         }
+    }
+
+    /**
+     * Where enough records share an NHS number, m for the other fields is counted from those pairs: an identifier
+     * that agrees says they are one person, so how often their names, dates and addresses agree is m itself, with
+     * no need to guess. EM alone learns too small an m for a moved address (a moved person's records look like a
+     * household's), and so would count every move as nearly conclusive against a match.
+     */
+    private void mFromNhsNumbers(Blocking blocking) {
+        long[][][] counts = new long[settings.threads()][][];
+        forEachPair(blocking, new int[] {0}, (worker, compare) -> {
+            long[][] c = counts[worker] = new long[Model.FIELDS][];
+            for (int f = 0; f < Model.FIELDS; f++) {
+                c[f] = new long[Field.ALL.get(f).levels()];
+            }
+            byte[] levels = new byte[Model.FIELDS];
+            return (a, b) -> {
+                compare.compare(a, b, levels);
+                if (levels[4] == Field.NHS.same()) {
+                    for (int f = 0; f < Model.FIELDS; f++) {
+                        if (levels[f] >= 0) {
+                            c[f][levels[f]]++;
+                        }
+                    }
+                }
+            };
+        });
+        long[][] all = new long[Model.FIELDS][];
+        for (int f = 0; f < Model.FIELDS; f++) {
+            all[f] = new long[Field.ALL.get(f).levels()];
+            for (long[][] c : counts) {
+                for (int l = 0; c != null && l < all[f].length; l++) {
+                    all[f][l] += c[f][l];
+                }
+            }
+        }
+        model.countM(all, 4, NHS_PAIRS_ENOUGH);
+    }
+
+    /** So many pairs sharing an NHS number are enough to count m from (FEBRL has none; a few case files have few). */
+    static final long NHS_PAIRS_ENOUGH = 1000;
+
+    /** How many pairs could be one person: all pairs, or with distinct sources only those across two sources. */
+    private double possiblePairs() {
+        int n = records.size();
+        if (!settings.distinctSources()) {
+            return (double) n * (n - 1) / 2;
+        }
+        var perSource = new IntIntHashMap();
+        for (int i = 0; i < n; i++) {
+            perSource.addTo(records.source[i], 1);
+        }
+        double same = 0;
+        for (var c : perSource) {
+            same += (double) c.value * (c.value - 1) / 2;
+        }
+        return (double) n * (n - 1) / 2 - same;
     }
 
     private long blockedPairs(long[] sorted) {
@@ -171,6 +234,22 @@ public final class Linker {
     private void termFrequencies() {
         givenExact = exactWeights(0, records.givenNames);
         familyExact = exactWeights(1, records.familyNames);
+        int n = records.size();
+        var counts = new IntIntHashMap();
+        long known = 0;
+        for (int i = 0; i < n; i++) {
+            if (records.birth[i] != 0) {
+                counts.addTo(records.birth[i], 1);
+                known++;
+            }
+        }
+        birthExact = new double[n];
+        birthFrequency = new double[n];
+        double standard = model.weight[2][model.weight[2].length - 1];
+        for (int i = 0; i < n; i++) {
+            birthFrequency[i] = known == 0 ? 0 : (double) counts.get(records.birth[i]) / known;
+            birthExact[i] = n >= LEARN_FROM && records.birth[i] != 0 ? model.exactWeight(2, birthFrequency[i]) : standard;
+        }
     }
 
     private double[] exactWeights(int field, Values names) {
@@ -195,6 +274,9 @@ public final class Linker {
         }
         if (levels[1] == Field.FAMILY.same()) {
             w += familyExact[records.family[a]] - model.weight[1][levels[1] + 1];
+        }
+        if (levels[2] == Field.BIRTH.same()) {
+            w += birthExact[a] - model.weight[2][levels[2] + 1];
         }
         return w;
     }
@@ -241,6 +323,9 @@ public final class Linker {
             } else if (f == 1 && levels[1] == field.same()) {
                 w = familyExact[records.family[a]];
                 frequency = records.familyNames.frequency(records.family[a]);
+            } else if (f == 2 && levels[2] == field.same()) {
+                w = birthExact[a];
+                frequency = birthFrequency[a];
             }
             fields.add(new Evidence.Part(field, levels[f], w, frequency));
         }
@@ -338,15 +423,14 @@ public final class Linker {
     }
 
     private void visitBlock(Blocking blocking, int key, long[] sorted, int start, int end, PairVisitor visitor) {
-        long[] keyOf = blocking.keys[key];
         int[] source = records.source;
         boolean distinct = settings.distinctSources();
         for (int i = start; i < end; i++) {
-            int a = Blocking.row(sorted[i]);
+            int a = blocking.row(sorted[i]);
             int last = Math.min(end, i + 1 + settings.blockCap());
             for (int j = i + 1; j < last; j++) {
-                int b = Blocking.row(sorted[j]);
-                if (keyOf[a] != keyOf[b] || distinct && source[a] == source[b] || blocking.seenBefore(key, a, b)) {
+                int b = blocking.row(sorted[j]);
+                if (blocking.key(key, a) != blocking.key(key, b) || distinct && source[a] == source[b] || blocking.seenBefore(key, a, b)) {
                     continue;
                 }
                 visitor.visit(a, b);

@@ -5,14 +5,16 @@ import com.carrotsearch.hppc.cursors.IntIntCursor;
 
 /**
  * A Fellegi-Sunter model: for each field and level of agreement, m (how often records of one person agree at that
- * level) and u (how often records of two different people do), and the prior share of matches among compared pairs.
+ * level) and u (how often records of two different people do), and the prior share of matches among all pairs.
  * A pair's match weight is the prior's log-odds plus the sum of log2(m/u) over its fields; an exact agreement on a
- * name counts by how common that name is (term frequency), so two records of "Smith" say less than two of "Okonkwo".
+ * name or a date of birth counts by how common that value is (term frequency), so two records of "Smith" say less
+ * than two of "Okonkwo".
  *
  * <p>u is estimated from random pairs (nearly all of them are different people); m and the prior by
- * expectation-maximisation over the patterns of agreement seen in the blocked pairs. Inside EM the non-matches'
- * levels are estimated too (blocked non-matches agree more often than random pairs: they were blocked for sharing
- * something), but the weights use u from the random pairs, which is what a non-match looks like in general.
+ * expectation-maximisation over the patterns of agreement seen in the blocked pairs, m then counted directly where
+ * enough pairs share an NHS number. Inside EM the non-matches' levels are estimated too (blocked non-matches agree
+ * more often than random pairs: they were blocked for sharing something), but the weights use u from the random
+ * pairs, which is what a non-match looks like in general; so the prior that goes with them is over all pairs.
  */
 public final class Model {
 
@@ -111,6 +113,24 @@ public final class Model {
             }
             for (int l = 0; l < u[f].length; l++) {
                 u[f][l] = (counts[f][l] + 1.0) / (total + u[f].length);
+            }
+        }
+        refresh();
+    }
+
+    /**
+     * m from the levels counted among pairs known to be one person, for every field but {@code except} (the one
+     * that made them known), where a field was compared at least {@code enough} times.
+     */
+    void countM(long[][] counts, int except, long enough) {
+        for (int f = 0; f < FIELDS; f++) {
+            long total = java.util.Arrays.stream(counts[f]).sum();
+            if (f != except && total >= enough) {
+                double[] sums = new double[counts[f].length];
+                for (int l = 0; l < sums.length; l++) {
+                    sums[l] = counts[f][l];
+                }
+                normalise(sums, m[f], M_FLOOR);
             }
         }
         refresh();

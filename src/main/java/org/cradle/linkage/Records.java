@@ -25,6 +25,8 @@ public final class Records {
     public final Values givenNames = new Values();
     public final Values familyNames = new Values();
     public final Values postcodes = new Values();
+    /** Postcode districts (the outward code), numbered: two records in one district have one number. */
+    final Values districts = new Values();
     public final Values localities = new Values();
 
     private int size;
@@ -37,6 +39,7 @@ public final class Records {
     byte[] sex = new byte[16];
     long[] nhs = new long[16];
     int[] postcode = new int[16];
+    int[] district = new int[16];
     String[] address = new String[16];
     int[] locality = new int[16];
 
@@ -55,6 +58,7 @@ public final class Records {
         sex[i] = (byte) (r.sex() == 'F' || r.sex() == 'M' ? r.sex() : 0);
         nhs[i] = NhsNumber.parse(r.nhsNumber());
         postcode[i] = postcodes.intern(postcode(r.postcode()));
+        district[i] = districts.intern(Comparisons.district(postcodes.value(postcode[i])));
         String a = text(r.address());
         address[i] = a.isEmpty() ? null : a;
         // The town where known, else the area (a local authority): one field, as the two say the same thing.
@@ -75,6 +79,7 @@ public final class Records {
         sex = Arrays.copyOf(sex, n);
         nhs = Arrays.copyOf(nhs, n);
         postcode = Arrays.copyOf(postcode, n);
+        district = Arrays.copyOf(district, n);
         address = Arrays.copyOf(address, n);
         locality = Arrays.copyOf(locality, n);
     }
