@@ -423,20 +423,33 @@ public final class RecordAccess {
         }
     }
 
+    /**
+     * Checks the actor may see the person's detail (they are part of the child's case, or broke glass), as the child's
+     * plan, meetings and escalations need: refused, and the refusal audited, if not.
+     */
+    public void requireDetail(Actor actor, long id, String action) {
+        database.jdbi().useHandle(h -> onTheCase(h, actor, id, network(h, id), action, null));
+    }
+
+    private Standing onTheCase(Handle h, Actor actor, long id, Collection<Long> network, String action, String detail) {
+        reader.person(id).orElseThrow(() -> new NotFound(id));
+        Standing standing = standing(h, actor, network);
+        var reach = policy.person(actor, standing);
+        if (reach != AccessPolicy.Reach.DETAIL) {
+            record(actor, "refused: " + action, id, detail);
+            if (reach == AccessPolicy.Reach.NONE) {
+                throw new NotFound(id);
+            }
+            throw new Refused("you are not part of this child's case: ask the allocated worker, or give your reason for access (break-glass)");
+        }
+        return standing;
+    }
+
     /** Checks the actor may see the person's detail; returns the view to read it through. */
     private Redaction detail(Actor actor, long id, String action, String detail) {
         return database.jdbi().withHandle(h -> {
-            reader.person(id).orElseThrow(() -> new NotFound(id));
             var network = network(h, id);
-            Standing standing = standing(h, actor, network);
-            var reach = policy.person(actor, standing);
-            if (reach != AccessPolicy.Reach.DETAIL) {
-                record(actor, "refused: " + action, id, detail);
-                if (reach == AccessPolicy.Reach.NONE) {
-                    throw new NotFound(id);
-                }
-                throw new Refused("you are not part of this child's case: ask the allocated worker, or give your reason for access (break-glass)");
-            }
+            Standing standing = onTheCase(h, actor, id, network, action, detail);
             List<String> documents = IdLists.chunked(h, "SELECT document FROM person WHERE id IN (<ids>)", network, (rs, ctx) -> rs.getString(1));
             return new Redaction(policy, actor, standing, Redaction.confidentialAddresses(documents), reader::agency);
         });

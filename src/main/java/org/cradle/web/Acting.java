@@ -48,10 +48,10 @@ final class Acting {
         return services.workflows().notifications().inbox(account.username(), agency);
     }
 
-    /** The child named in the path, whom the access policy must let the user see. */
+    /** The child named in the path, whose case the user must be part of (the access policy's detail), or refused. */
     static long child(Services services, Context ctx) {
         long id = Params.id(ctx, "id");
-        services.records().person(actor(ctx), id);
+        services.records().requireDetail(actor(ctx), id, "workflow on " + ctx.path());
         return id;
     }
 

@@ -54,6 +54,7 @@ final class WorkflowPages {
 
     private Chronology.PersonRef child(Context ctx, String action) {
         long id = Params.id(ctx, "id");
+        services.records().requireDetail(Acting.actor(ctx), id, action);
         var child = services.records().person(Acting.actor(ctx), id).person();
         Acting.audit(services, ctx, action, id);
         return child;

@@ -35,8 +35,9 @@ final class WorkflowRoutes {
 
     void register(Routes routes) {
         Subject person = ctx -> Acting.child(services, ctx);
-        Subject meeting = ctx -> meeting(ctx).child();
-        Subject escalation = ctx -> escalation(ctx).child();
+        // A meeting or an escalation is reached by its own id: the user must still be part of its child's case.
+        Subject meeting = ctx -> onTheCase(ctx, meeting(ctx).child());
+        Subject escalation = ctx -> onTheCase(ctx, escalation(ctx).child());
         both(routes, "/people/{id}/plan", "start plan", person, "plan", (ctx, child, b) ->
                 services.workflows().plans().start(child, b.text("kind"), actor(ctx)));
         both(routes, "/people/{id}/plan/outcomes", "add plan outcome", person, "plan", (ctx, child, b) ->
@@ -117,6 +118,11 @@ final class WorkflowRoutes {
 
     private org.cradle.plan.Actor actor(Context ctx) {
         return Acting.member(services, ctx);
+    }
+
+    private long onTheCase(Context ctx, long child) {
+        services.records().requireDetail(Acting.actor(ctx), child, "workflow on " + ctx.path());
+        return child;
     }
 
     private Meetings.Meeting meeting(Context ctx) {

@@ -90,4 +90,36 @@ class WorkflowWebTest {
                 .bind("p", twin2).mapTo(Integer.class).one());
         assertThat(audited).isEqualTo(1);
     }
+
+    @Test
+    void someoneOutsideTheChildsCaseIsRefusedThePlanMeetingsAndEscalationsByEveryWayIn() throws Exception {
+        long twin1 = id("person", "twin1");
+        long csc = id("agency", "csc");
+        var arranged = Json.read(web.postJsonAs("sw.bucks", "/api/people/" + twin1 + "/meetings", "{\"kind\": \"core-group\", \"scheduledFor\": \""
+                + java.time.LocalDate.now().plusDays(20) + "\", \"invited\": [" + csc + "], \"keyAgencies\": [" + csc + "]}").body());
+        long meeting = arranged.path("id").asLong();
+        var raised = Json.read(web.postJsonAs("fc.bucks", "/api/people/" + twin1 + "/escalations",
+                "{\"withAgency\": " + csc + ", \"about\": \"Contact arrangements\"}").body());
+        long escalation = raised.path("id").asLong();
+
+        // Warwickshire Police may find Twin 1 by name (to link records) but are not part of the twins' case.
+        String outsider = "police.warks";
+        assertThat(web.getAs(outsider, "/api/people/" + twin1 + "/plan").statusCode()).isEqualTo(403);
+        assertThat(web.getAs(outsider, "/api/people/" + twin1 + "/meetings").statusCode()).isEqualTo(403);
+        assertThat(web.getAs(outsider, "/api/people/" + twin1 + "/escalations").statusCode()).isEqualTo(403);
+        assertThat(web.postJsonAs(outsider, "/api/meetings/" + meeting + "/move", "{\"to\": \"" + java.time.LocalDate.now().plusDays(21) + "\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(web.postJsonAs(outsider, "/api/escalations/" + escalation + "/resolve", "{\"outcome\": \"closed\"}").statusCode()).isEqualTo(403);
+        assertThat(web.postJsonAs(outsider, "/api/people/" + twin1 + "/escalations", "{\"withAgency\": " + csc + ", \"about\": \"x\"}")
+                .statusCode()).isEqualTo(403);
+        var client = web.signedIn(outsider);
+        assertThat(web.get(client, "/people/" + twin1 + "/escalations").statusCode()).isEqualTo(403);
+        assertThat(web.get(client, "/people/" + twin1 + "/plan").statusCode()).isEqualTo(403);
+
+        assertThat(Json.read(web.getAs("sw.bucks", "/api/people/" + twin1 + "/meetings").body()).toString()).doesNotContain("moved");
+        int refusals = web.db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM audit_entry WHERE actor = :a AND action LIKE 'refused: %' AND person_id = :p")
+                .bind("a", outsider).bind("p", twin1).mapTo(Integer.class).one());
+        assertThat(refusals).isGreaterThanOrEqualTo(8);
+    }
 }
