@@ -2,10 +2,15 @@ package org.cradle.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cradle.casefile.CaseFile;
+import org.cradle.rules.Alert;
 import org.cradle.rules.RuleEngine;
 import org.cradle.rules.RulePack;
 import org.cradle.rules.Timescales;
@@ -41,6 +46,8 @@ public final class RulesBenchmark {
         long wallNanos = 0;
         long cpuNanos = 0;
         long gcMillis = 0;
+        // A fingerprint of every alert in order, not timed: two builds that raise the same alerts print the same one.
+        var fingerprint = MessageDigest.getInstance("SHA-256");
         for (int from = 0; from < families; from += FAMILIES_PER_PART) {
             CaseFile part = history.part(from, Math.min(families, from + FAMILIES_PER_PART));
             // The part is settled in the old generation first, so the collector's copying of a history just built is
@@ -50,10 +57,12 @@ public final class RulesBenchmark {
             long gc = gcTime();
             long start = System.nanoTime();
             // Every part replayed to the history's last day, so how it is cut into parts changes nothing.
-            alerts += engine.replay(part, SyntheticHistory.LAST_DAY).size();
+            List<Alert> raised = engine.replay(part, SyntheticHistory.LAST_DAY);
             wallNanos += System.nanoTime() - start;
             cpuNanos += cpuTime() - cpu;
             gcMillis += gcTime() - gc;
+            alerts += raised.size();
+            raised.forEach(a -> fingerprint.update(a.toString().getBytes(StandardCharsets.UTF_8)));
             replayed += part.events().size();
         }
         double seconds = wallNanos / 1e9;
@@ -62,6 +71,8 @@ public final class RulesBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf("rules: %,d events (%,d families, built in memory a part at a time, not timed), %d rules, %,d alerts%n",
                 replayed, families, pack.size(), alerts);
+        String digest = HexFormat.of().formatHex(fingerprint.digest()).substring(0, 16);
+        out.printf("rules: alerts fingerprint (SHA-256 of every alert in order) %s%n", digest);
         out.printf("rules: replayed in %.2f s = %,d events/s on %d cores (%.2f s of CPU = %,d events per CPU-second; %.2f s collecting garbage)%n",
                 seconds, rate, cores, cpuNanos / 1e9, perCpuSecond, gcMillis / 1e3);
         var result = new LinkedHashMap<String, Object>();
@@ -69,6 +80,7 @@ public final class RulesBenchmark {
         result.put("cradle_events_per_s", rate);
         result.put("cradle_events_per_cpu_s", perCpuSecond);
         result.put("alerts", alerts);
+        result.put("alerts_sha256", digest);
         // Side by side in the same run: three representative rules in Cradle and in Drools, over the first million events.
         var peer = PeerComparison.run((int) Math.min(events, PEER_EVENTS), out);
         result.put("peer_events", peer.get("events"));

@@ -82,12 +82,13 @@ public final class CaseFileReader {
         n.path("about").forEach(x -> about.add(new Involvement(text(x, "person"), text(x, "as"))));
         JsonNode source = n.get("source");
         JsonNode validity = n.get("validity");
+        // The type and the agency are from small vocabularies that millions of events share: one copy of each.
         return new Event(
                 text(n, "id"),
-                text(n, "type"),
+                text(n, "type").intern(),
                 date(n, "occurred"),
                 date(n, "recorded"),
-                text(n, "agency"),
+                text(n, "agency").intern(),
                 texts(n.get("subjects")),
                 about,
                 text(n, "summary"),

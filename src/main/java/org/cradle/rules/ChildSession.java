@@ -3,7 +3,6 @@ package org.cradle.rules;
 import org.cradle.rules.calendar.WorkingDays;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,16 +31,21 @@ final class ChildSession {
     private final List<Runner> runners = new ArrayList<>();
     /** The runners with deadlines, which the clock moves on. */
     private final List<Runner> waiting = new ArrayList<>();
-    private LocalDate clock = LocalDate.MIN;
-    /** The earliest deadline a runner waits for (null: none), so that most days pass without asking each one. */
-    private LocalDate due;
+    /** Today in event time, as a day number. */
+    private long clock = Long.MIN_VALUE;
+    /** The earliest deadline a runner waits for, as a day number (none: the greatest), so that most days pass without asking each one. */
+    private long due = Long.MAX_VALUE;
     static final int OPEN_DAYS = 90;
 
-    ChildSession(Person child, Map<String, String> roles, Map<String, Person> people, Map<String, String> agencyKinds, String area,
-                 List<RuleEngine.CompiledRule> rules, Timescales timescales, WorkingDays working, Consumer<Alert> raise) {
+    /**
+     * @param numbers            everyone's number in the replay, as the arrivals give them
+     * @param socialCareAgencies the ids of the children's social care agencies in the history
+     */
+    ChildSession(Person child, Map<String, String> roles, Map<String, Person> people, Map<String, Integer> numbers,
+                 List<String> socialCareAgencies, String area, List<RuleEngine.CompiledRule> rules, Timescales timescales,
+                 WorkingDays working, Consumer<Alert> raise) {
         this.child = child;
-        this.state = new ChildState(child, roles, people, area, agencyKinds.entrySet().stream()
-                .filter(k -> k.getValue().equals("childrens-social-care")).map(Map.Entry::getKey).sorted().toList());
+        this.state = new ChildState(child, roles, people, numbers, area, socialCareAgencies);
         this.area = area;
         this.timescales = timescales;
         this.working = working;
@@ -57,9 +61,9 @@ final class ChildSession {
 
     /** One event of the child's scope, in event-time order. */
     void accept(Arrival a) {
-        advanceTo(a.first);
+        advanceTo(a.first, a.day);
         // Before the child is conceived an event is history: remembered, but no rule about this child looks at it.
-        boolean looked = state.conceivedBy(a.first);
+        boolean looked = state.conceivedBy(a.day);
         // Only the rules whose patterns name this type of event see it.
         int[] interested = looked ? a.route.rules() : NONE;
         var view = interested.length > 0 ? new EventView(a) : null;
@@ -80,10 +84,14 @@ final class ChildSession {
 
     /** Moves the clock on to {@code day}, raising what fell due before it. */
     void advanceTo(LocalDate day) {
-        if (day.isAfter(clock)) {
-            clock = day;
-            if (due != null && due.isBefore(day)) {
-                due = null;
+        advanceTo(day, day.toEpochDay());
+    }
+
+    private void advanceTo(LocalDate day, long number) {
+        if (number > clock) {
+            clock = number;
+            if (due < number) {
+                due = Long.MAX_VALUE;
                 for (Runner r : waiting) {
                     r.tick(day);
                     waitUntil(r.deadline());
@@ -93,14 +101,18 @@ final class ChildSession {
     }
 
     private void waitUntil(LocalDate deadline) {
-        if (deadline != null && (due == null || deadline.isBefore(due))) {
-            due = deadline;
+        if (deadline != null) {
+            due = Math.min(due, deadline.toEpochDay());
         }
     }
 
-    private static final Set<String> EVENT_KEYS = Set.of("id", "type", "occurred", "agency", "agency_kind", "summary",
-            "details", "source_kind", "reliability", "validity", "late_days", "late_days_max", "agency_area", "shared_with", "subjects",
-            "covers", "about_child", "role");
+    private static final Set<String> EVENT_KEYS = union(Arrival.KEYS, Conditions.CHILD_RELATIVE_EVENT_FIELDS);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     /** An event as the rules see it: its CEL map, its day, and who in it matters to this child. */
     final class EventView {
@@ -109,7 +121,9 @@ final class ChildSession {
         final LocalDate first;
         final LocalDate last;
         final boolean aboutChild;
+        /** The first adult around the child whom the event concerns, when it is not about the child; else null. */
         final String adult;
+        private final ChildState.Adult known;
         private Map<String, Object> cel;
         private Map<String, Object> childBefore;
         private Map<String, Object> childAfter;
@@ -121,17 +135,9 @@ final class ChildSession {
             this.event = a.event;
             this.first = a.first;
             this.last = a.last;
-            this.aboutChild = a.people.contains(child.id());
-            this.adult = aboutChild ? null : firstAdult(a.people);
-        }
-
-        private String firstAdult(List<String> people) {
-            for (String p : people) {
-                if (state.adults.containsKey(p)) {
-                    return p;
-                }
-            }
-            return null;
+            this.aboutChild = state.concerns(a);
+            this.known = aboutChild ? null : state.firstAdult(a);
+            this.adult = known == null ? null : known.id;
         }
 
         /** How the adult is involved in the event: their part in it, or "subject". */
@@ -161,28 +167,10 @@ final class ChildSession {
         }
 
         private Object field(String key) {
-            Event e = event;
             return switch (key) {
-                case "id" -> e.id();
-                case "type" -> e.type();
-                case "occurred" -> e.occurred().text();
-                case "agency" -> e.agency();
-                case "agency_kind" -> arrival.agencyKind;
-                case "summary" -> e.summary() == null ? "" : e.summary();
-                case "details" -> e.details();
-                case "source_kind" -> e.source() == null || e.source().kind() == null ? "" : e.source().kind();
-                case "reliability" -> e.source() == null || e.source().reliability() == null ? "" : e.source().reliability();
-                case "validity" -> e.validity() == null ? 0L : (long) e.validity();
-                // At least and at most how late it was recorded (month-precision dates leave a range).
-                case "late_days" -> Math.max(0L, ChronoUnit.DAYS.between(last, e.recorded().first()));
-                case "late_days_max" -> Math.max(0L, ChronoUnit.DAYS.between(first, e.recorded().last()));
-                case "agency_area" -> arrival.agencyArea;
-                case "shared_with" -> e.sharedWith();
-                case "subjects" -> e.subjects();
-                case "covers" -> ChildState.assessed(e);
                 case "about_child" -> aboutChild;
-                case "role" -> aboutChild ? "child" : adult == null ? "other" : state.adults.get(adult).role;
-                default -> LazyFields.ABSENT;
+                case "role" -> aboutChild ? "child" : adult == null ? "other" : known.role;
+                default -> arrival.field(key);
             };
         }
 
@@ -201,19 +189,22 @@ final class ChildSession {
                 return false;
             }
             var condition = rule.condition(slot);
+            if (condition != null && condition.eventOnly()) {
+                return arrival.met(slot);
+            }
             return condition == null || condition.test(cel(), child(), person(), trigger);
         }
 
         /** The child as CEL sees them: as they were when the event arrived, or once it is taken in. Built once each. */
         Map<String, Object> child() {
             if (learnt) {
-                return childAfter == null ? childAfter = state.cel(first) : childAfter;
+                return childAfter == null ? childAfter = state.cel(arrival.day) : childAfter;
             }
-            return childBefore == null ? childBefore = state.cel(first) : childBefore;
+            return childBefore == null ? childBefore = state.cel(arrival.day) : childBefore;
         }
 
         Map<String, Object> person() {
-            return adult == null ? Map.of() : personMap == null ? personMap = state.adults.get(adult).cel(as()) : personMap;
+            return adult == null ? Map.of() : personMap == null ? personMap = known.cel(this::as) : personMap;
         }
     }
 
@@ -278,7 +269,7 @@ final class ChildSession {
             for (EventView e : evidence) {
                 ids.add(e.event.id());
             }
-            raise.accept(new Alert(rule.category(), rule.key(), child.id(), List.copyOf(about), on, rule.severity(),
+            raise.accept(new Alert(rule.category(), compiled.key(), child.id(), List.copyOf(about), on, rule.severity(),
                     List.copyOf(ids), compiled.learning(), compiled.message()));
         }
     }

@@ -1,12 +1,15 @@
 package org.cradle.rules;
 
+import com.carrotsearch.hppc.IntObjectHashMap;
+import com.carrotsearch.hppc.LongArrayList;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Set;
 import org.cradle.chronology.Event;
 import org.cradle.people.Person;
@@ -19,6 +22,7 @@ final class ChildState {
 
     /** What is known about one adult around the child. */
     static final class Adult {
+        final String id;
         final Person person;
         final String role;
         boolean violent;
@@ -30,7 +34,8 @@ final class ChildState {
         LocalDate licenceEnd;
         final Set<String> history = new LinkedHashSet<>();
 
-        Adult(Person person, String role) {
+        Adult(String id, Person person, String role) {
+            this.id = id;
             this.person = person;
             this.role = role;
         }
@@ -38,8 +43,8 @@ final class ChildState {
         private static final Set<String> KEYS = Set.of("id", "label", "kind", "role", "as", "violent", "sex_offender",
                 "looked_after", "assessed", "in_custody", "history");
 
-        /** The adult as CEL sees them, {@code as} their part in the event at hand. */
-        Map<String, Object> cel(String as) {
+        /** The adult as CEL sees them, {@code as} their part in the event at hand (worked out only if asked). */
+        Map<String, Object> cel(Supplier<String> as) {
             return new LazyFields(KEYS) {
                 @Override
                 Object value(String key) {
@@ -48,7 +53,7 @@ final class ChildState {
                         case "label" -> person.displayName();
                         case "kind" -> person.kind();
                         case "role" -> role;
-                        case "as" -> as == null ? "" : as;
+                        case "as" -> Objects.requireNonNullElse(as.get(), "");
                         case "violent" -> violent;
                         case "sex_offender" -> sexOffender;
                         case "looked_after" -> lookedAfter;
@@ -63,9 +68,14 @@ final class ChildState {
     }
 
     private static final long NEVER = 100_000;
+    /** A day not known, among days as numbers. */
+    private static final long UNKNOWN = Long.MIN_VALUE;
 
     final Person child;
     final Map<String, Adult> adults = new LinkedHashMap<>();
+    /** The same adults by their number in the replay; and the child's. */
+    private final IntObjectHashMap<Adult> adultsByNumber = new IntObjectHashMap<>();
+    private final int childNumber;
     private LocalDate birth;
     private LocalDate expected;
     private String plan = "";
@@ -73,13 +83,15 @@ final class ChildState {
     private boolean caseOpen;
     private boolean knownToSocialCare;
     private boolean allocated;
-    private final List<LocalDate> allocations = new ArrayList<>();
+    /** The days (as numbers) workers were allocated. */
+    private final LongArrayList allocations = new LongArrayList();
     private String mobility;
     private final Set<String> historyPeople = new LinkedHashSet<>();
-    private LocalDate lastDomesticAbuse;
-    private LocalDate lastDisengagement;
-    private LocalDate lastDischargePlanning;
-    private LocalDate lastProtectiveStep;
+    // The days, as numbers, of the last of each; UNKNOWN until there is one.
+    private long lastDomesticAbuse = UNKNOWN;
+    private long lastDisengagement = UNKNOWN;
+    private long lastDischargePlanning = UNKNOWN;
+    private long lastProtectiveStep = UNKNOWN;
     private boolean preBirthAssessment;
 
     private final String area;
@@ -87,13 +99,39 @@ final class ChildState {
     /** Counts the events that may have changed what is known of the adults, so that it is worked out again only then. */
     private int adultsVersion;
 
-    ChildState(Person child, Map<String, String> roles, Map<String, Person> people, String area, List<String> socialCareAgencies) {
+    ChildState(Person child, Map<String, String> roles, Map<String, Person> people, Map<String, Integer> numbers, String area,
+               List<String> socialCareAgencies) {
         this.child = child;
+        this.childNumber = numbers.getOrDefault(child.id(), -1);
         this.area = area;
         this.socialCareAgencies = socialCareAgencies;
         this.birth = child.birth() == null ? null : child.birth().first();
         this.expected = child.expected() == null ? null : child.expected().first();
-        roles.forEach((id, role) -> adults.put(id, new Adult(people.get(id), role)));
+        anchorChanged();
+        roles.forEach((id, role) -> {
+            var adult = new Adult(id, people.get(id), role);
+            adults.put(id, adult);
+            Integer n = numbers.get(id);
+            if (n != null) {
+                adultsByNumber.put(n, adult);
+            }
+        });
+    }
+
+    /** Whether the event is about the child. */
+    boolean concerns(Arrival arrival) {
+        return childNumber >= 0 && arrival.concerns(childNumber);
+    }
+
+    /** The first adult around the child whom the event concerns, or null. */
+    Adult firstAdult(Arrival arrival) {
+        for (int w : arrival.who) {
+            Adult a = w < 0 ? null : adultsByNumber.get(w);
+            if (a != null) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /**
@@ -101,10 +139,27 @@ final class ChildState {
      * due date. Rules about a child look at events from then on; what came before is history the state remembers.
      */
     boolean conceivedBy(LocalDate day) {
-        LocalDate anchor = birth != null ? birth : expected;
-        return anchor == null || !day.isBefore(anchor.minusWeeks(42));
+        return conceivedBy(day.toEpochDay());
     }
 
+    /** The same, for a day as its number. */
+    boolean conceivedBy(long epochDay) {
+        return epochDay >= conceivedFrom;
+    }
+
+    /** The first day of the pregnancy's span, as a day number, kept as the birth and due date become known. */
+    private long conceivedFrom;
+
+    /** The birth and due dates as day numbers, kept with them. */
+    private long birthDay;
+    private long expectedDay;
+
+    private void anchorChanged() {
+        birthDay = birth == null ? UNKNOWN : birth.toEpochDay();
+        expectedDay = expected == null ? UNKNOWN : expected.toEpochDay();
+        LocalDate anchor = birth != null ? birth : expected;
+        conceivedFrom = anchor == null ? Long.MIN_VALUE : anchor.minusWeeks(42).toEpochDay();
+    }
     LocalDate expectedDelivery() {
         return expected != null ? expected : birth;
     }
@@ -112,20 +167,22 @@ final class ChildState {
     /** Updates what is known with one event in the child's scope. */
     void learn(Arrival arrival) {
         Event e = arrival.event;
-        LocalDate day = arrival.first;
-        boolean aboutChild = arrival.people.contains(child.id());
+        long day = arrival.day;
+        boolean aboutChild = concerns(arrival);
         if ("childrens-social-care".equals(arrival.agencyKind)) {
             knownToSocialCare = true;
         }
         switch (e.type()) {
             case "birth" -> {
                 if (aboutChild && birth == null) {
-                    birth = day;
+                    birth = arrival.first;
+                    anchorChanged();
                 }
             }
             case "pregnancy.confirmed" -> {
                 if (e.detail("expected_delivery") instanceof String edd && expected == null) {
                     expected = org.cradle.chronology.EventDate.parse(edd).map(d -> d.first()).orElse(null);
+                    anchorChanged();
                 }
             }
             case "referral", "case.opened", "case.stepped-up", "strategy.discussion", "s47.started" -> {
@@ -188,7 +245,7 @@ final class ChildState {
         if (e.type().equals("strategy.discussion") || e.type().equals("placement.started") || e.type().equals("court.order")) {
             lastProtectiveStep = day;
         }
-        learnAboutAdults(e, arrival.people);
+        learnAboutAdults(e, arrival);
     }
 
     /** Those an assessment covers: its details.covers if given, else its subjects. */
@@ -201,17 +258,21 @@ final class ChildState {
     private static final Set<String> ABOUT_ADULTS = Set.of("police.domestic-abuse", "statement.threat", "police.incident",
             "offender.registered", "history.recorded", "looked-after.started", "meeting.held", "custody.started", "custody.released");
 
-    private void learnAboutAdults(Event e, List<String> people) {
+    private void learnAboutAdults(Event e, Arrival arrival) {
         if (!ABOUT_ADULTS.contains(e.type())) {
             return;
         }
         adultsVersion++;
-        for (String id : people) {
-            Adult a = adults.get(id);
+        for (int w : arrival.who) {
+            Adult a = w < 0 ? null : adultsByNumber.get(w);
             if (a == null) {
                 continue;
             }
-            boolean perpetrator = e.about().stream().anyMatch(i -> i.person().equals(id) && i.as().equals("perpetrator"));
+            String id = a.id;
+            boolean perpetrator = false;
+            for (var i : e.about()) {
+                perpetrator |= i.person().equals(id) && i.as().equals("perpetrator");
+            }
             boolean subject = e.subjects().contains(id);
             switch (e.type()) {
                 case "police.domestic-abuse", "statement.threat" -> a.violent |= perpetrator || subject && e.type().equals("statement.threat");
@@ -227,8 +288,7 @@ final class ChildState {
                         historyPeople.add(id);
                         a.violent |= kind.equals("criminal-history") || kind.equals("domestic-abuse-history");
                         if (kind.equals("domestic-abuse-history")) {
-                            lastDomesticAbuse = lastDomesticAbuse == null || e.occurred().first().isAfter(lastDomesticAbuse)
-                                    ? e.occurred().first() : lastDomesticAbuse;
+                            lastDomesticAbuse = Math.max(lastDomesticAbuse, arrival.day);
                         }
                         a.lookedAfter |= kind.equals("parent-was-looked-after");
                     }
@@ -257,7 +317,7 @@ final class ChildState {
      * The child as CEL sees them on a given day: each value worked out from what is known when a condition asks.
      * Conditions are evaluated as an event arrives or once it is taken in, so what they see is the state then.
      */
-    Map<String, Object> cel(LocalDate day) {
+    Map<String, Object> cel(long day) {
         return new LazyFields(CHILD_KEYS) {
             @Override
             Object value(String key) {
@@ -272,7 +332,7 @@ final class ChildState {
             "history_people", "unassessed_adults", "violent_adults", "parent_looked_after", "previous_children_removed",
             "licence_end_within_days", "violent_adult_released_days_ago", "area", "social_care_agencies", "conceived");
 
-    private Object childField(String key, LocalDate day) {
+    private Object childField(String key, long day) {
         return switch (key) {
             case "id" -> child.id();
             case "label" -> child.displayName();
@@ -293,8 +353,9 @@ final class ChildState {
             case "allocated" -> allocated;
             case "worker_changes_90d" -> {
                 long changes = 0;
-                for (LocalDate d : allocations) {
-                    if (!d.isBefore(day.minusDays(90)) && !d.isAfter(day)) {
+                for (int i = 0; i < allocations.size(); i++) {
+                    long d = allocations.get(i);
+                    if (d >= day - 90 && d <= day) {
                         changes++;
                     }
                 }
@@ -313,11 +374,14 @@ final class ChildState {
             case "licence_end_within_days" -> {
                 long within = NEVER;
                 for (LocalDate end : adultFacts().licenceEnds) {
-                    within = Math.min(within, Math.abs(ChronoUnit.DAYS.between(day, end)));
+                    within = Math.min(within, Math.abs(end.toEpochDay() - day));
                 }
                 yield within;
             }
-            case "violent_adult_released_days_ago" -> since(adultFacts().lastRelease, day);
+            case "violent_adult_released_days_ago" -> {
+                LocalDate released = adultFacts().lastRelease;
+                yield released == null ? NEVER : day - released.toEpochDay();
+            }
             case "area" -> area;
             case "social_care_agencies" -> socialCareAgencies;
             case "conceived" -> conceivedBy(day);
@@ -325,12 +389,12 @@ final class ChildState {
         };
     }
 
-    private boolean unborn(LocalDate day) {
-        return conceivedBy(day) && (birth != null ? day.isBefore(birth) : expected == null || day.isBefore(expected));
+    private boolean unborn(long day) {
+        return conceivedBy(day) && (birth != null ? day < birthDay : expected == null || day < expectedDay);
     }
 
-    private long age(LocalDate day) {
-        return birth != null ? ChronoUnit.DAYS.between(birth, day) : expected != null ? ChronoUnit.DAYS.between(expected, day) : NEVER;
+    private long age(long day) {
+        return birth != null ? day - birthDay : expected != null ? day - expectedDay : NEVER;
     }
 
     /** What is known of the adults together, which changes only as events are taken in: worked out once each time. */
@@ -377,7 +441,7 @@ final class ChildState {
         return facts;
     }
 
-    private static long since(LocalDate then, LocalDate day) {
-        return then == null ? NEVER : ChronoUnit.DAYS.between(then, day);
+    private static long since(long then, long day) {
+        return then == UNKNOWN ? NEVER : day - then;
     }
 }

@@ -2,6 +2,8 @@ package org.cradle.rules;
 
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -11,6 +13,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rule conditions in CEL (Google's Common Expression Language) over maps: {@code e} the event, {@code child}
@@ -44,11 +47,21 @@ public final class Conditions {
         private final String source;
         private final CelRuntime.Program program;
         private final CompiledExpression.Compiled compiled;
+        private final boolean eventOnly;
 
-        private Condition(String source, CelRuntime.Program program, CompiledExpression.Compiled compiled) {
+        private Condition(String source, CelRuntime.Program program, CompiledExpression.Compiled compiled, boolean eventOnly) {
             this.source = source;
             this.program = program;
             this.compiled = compiled;
+            this.eventOnly = eventOnly;
+        }
+
+        /**
+         * Whether it reads nothing but the event's own fields (not the child, the adult, the trigger, nor the event's
+         * relation to the child): then it has the same value for every child, and a replay evaluates it once an event.
+         */
+        public boolean eventOnly() {
+            return eventOnly;
         }
 
         public boolean test(Map<String, Object> e, Map<String, Object> child, Map<String, Object> person, Map<String, Object> trigger) {
@@ -101,12 +114,25 @@ public final class Conditions {
     public static Condition compile(String source) {
         try {
             var ast = COMPILER.compile(source).getAst();
-            return new Condition(source, RUNTIME.createProgram(ast), CompiledExpression.compile(ast.getExpr()));
+            return new Condition(source, RUNTIME.createProgram(ast), CompiledExpression.compile(ast.getExpr()), readsOnlyTheEvent(ast.getExpr()));
         } catch (CelValidationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (CelEvaluationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** The event's fields that depend on which child is looking at it. */
+    static final Set<String> CHILD_RELATIVE_EVENT_FIELDS = Set.of("about_child", "role");
+
+    private static boolean readsOnlyTheEvent(CelExpr expr) {
+        return CelNavigableExpr.fromExpr(expr).allNodes().allMatch(n -> switch (n.getKind()) {
+            case IDENT -> n.expr().ident().name().equals("e") && n.parent().filter(p -> p.getKind() == CelExpr.ExprKind.Kind.SELECT
+                    && !CHILD_RELATIVE_EVENT_FIELDS.contains(p.expr().select().field())).isPresent();
+            // A comprehension's own variable could hide a name: not worth telling apart.
+            case COMPREHENSION -> false;
+            default -> true;
+        });
     }
 
     static void check(String source) {

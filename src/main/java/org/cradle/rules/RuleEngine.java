@@ -2,7 +2,6 @@ package org.cradle.rules;
 
 import org.cradle.rules.calendar.WorkingDays;
 
-import com.carrotsearch.hppc.IntArrayList;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.cradle.casefile.CaseFile;
 import org.cradle.chronology.Agency;
@@ -51,43 +51,56 @@ public final class RuleEngine {
      */
     public List<Alert> replay(CaseFile file, LocalDate until) {
         var people = new LinkedHashMap<String, Person>();
-        file.people().forEach(p -> people.put(p.id(), p));
-        var agencyKinds = kinds(file.agencies());
-        var agencyAreas = new HashMap<String, String>();
-        file.agencies().forEach(a -> agencyAreas.put(a.id(), a.area()));
-        String area = file.area().code();
-        List<Event> events = file.events();
-        // Each event worked out once for every child.
-        var arrivals = new Arrival[events.size()];
-        IntStream.range(0, arrivals.length).parallel().forEach(i -> {
-            Event e = events.get(i);
-            arrivals[i] = new Arrival(e, dispatch.route(e.type()), agencyKinds.getOrDefault(e.agency(), "other"),
-                    agencyAreas.getOrDefault(e.agency(), area));
-        });
-        // Without a day to stop, the replay runs to the end of the history's last event.
-        LocalDate end = until != null ? until : Arrays.stream(arrivals).max(IN_EVENT_TIME).map(a -> a.last).orElse(LocalDate.MIN);
-        // Each person's events, as positions in the file, so a child's scope is gathered without a full scan.
-        var byPerson = new HashMap<String, IntArrayList>();
-        for (int i = 0; i < arrivals.length; i++) {
-            for (String p : arrivals[i].people) {
-                byPerson.computeIfAbsent(p, k -> new IntArrayList()).add(i);
-            }
+        // Everyone gets a number, so that the replay finds a person's events and a child's adults without hashing names.
+        var numbers = new HashMap<String, Integer>();
+        for (Person p : file.people()) {
+            people.put(p.id(), p);
+            numbers.putIfAbsent(p.id(), numbers.size());
         }
         var relationshipsByPerson = new HashMap<String, List<Relationship>>();
         for (Relationship r : file.relationships()) {
             relationshipsByPerson.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r);
             relationshipsByPerson.computeIfAbsent(r.to(), k -> new ArrayList<>()).add(r);
+            numbers.putIfAbsent(r.from(), numbers.size());
+            numbers.putIfAbsent(r.to(), numbers.size());
         }
+        var agencyKinds = kinds(file.agencies());
+        var agencyAreas = new HashMap<String, String>();
+        file.agencies().forEach(a -> agencyAreas.put(a.id(), a.area()));
+        List<String> socialCareAgencies = agencyKinds.entrySet().stream()
+                .filter(k -> k.getValue().equals("childrens-social-care")).map(Map.Entry::getKey).sorted().toList();
+        String area = file.area().code();
+        List<Event> events = file.events();
+        // Who each event concerns, by number: all that is needed to find each child's events.
+        var who = new int[events.size()][];
+        IntStream.range(0, who.length).parallel().forEach(i -> who[i] = numbers(events.get(i).people(), numbers));
+        var byPerson = new EventsByPerson(numbers.size(), who);
+        // Each event is worked out once for every child, by the first child's replay to meet it: its siblings meet it
+        // next, while it is still in the processor's cache. (Two replays may both work one out: they get the same.)
+        var arrivals = new Arrival[events.size()];
+        IntFunction<Arrival> arrival = i -> {
+            Arrival known = arrivals[i];
+            if (known == null) {
+                Event e = events.get(i);
+                known = new Arrival(e, who[i], dispatch.route(e.type()), agencyKinds.getOrDefault(e.agency(), "other"),
+                        agencyAreas.getOrDefault(e.agency(), area));
+                arrivals[i] = known;
+            }
+            return known;
+        };
+        // Without a day to stop, the replay runs to the end of the history's last event.
+        LocalDate end = until != null ? until : lastDay(events);
+        long endDay = end.toEpochDay();
         List<Person> children = childrenOfConcern(file, people);
-        Function<Person, List<Alert>> replayChild = child -> {
+        Function<Person, Raised> replayChild = child -> {
             var alerts = new ArrayList<Alert>();
             var network = FamilyNetwork.around(child.id(), id -> ties(relationshipsByPerson.getOrDefault(id, List.of()), id), null);
             var nearby = new ArrayList<Relationship>();
             network.forEach(p -> nearby.addAll(relationshipsByPerson.getOrDefault(p, List.of())));
-            var session = new ChildSession(child, roles(child.id(), network, nearby), people, agencyKinds, area, rules, timescales,
-                    working, alerts::add);
-            for (Arrival a : scope(network, byPerson, arrivals)) {
-                if (a.first.isAfter(end)) {
+            var session = new ChildSession(child, roles(child.id(), network, nearby), people, numbers, socialCareAgencies, area, rules,
+                    timescales, working, alerts::add);
+            for (Arrival a : byPerson.scope(network, numbers, arrival)) {
+                if (a.day > endDay) {
                     break;
                 }
                 session.accept(a);
@@ -95,12 +108,70 @@ public final class RuleEngine {
             session.advanceTo(end);
             // Raised nearly in order already, so this is cheap, and the merge of every child's below cheaper.
             alerts.sort(IN_ORDER_RAISED);
-            return alerts;
+            return new Raised(alerts);
         };
-        var alerts = new ArrayList<Alert>();
-        (children.size() > 1 ? children.parallelStream() : children.stream()).map(replayChild).toList().forEach(alerts::addAll);
-        alerts.sort(IN_ORDER_RAISED);
-        return alerts;
+        // In the order of their ids, so that the children's alerts, each list in order already, merge without comparing.
+        var bySubject = children.stream().sorted(Comparator.comparing(Person::id)).toList();
+        return inOrderRaised((bySubject.size() > 1 ? bySubject.parallelStream() : bySubject.stream()).map(replayChild).toList());
+    }
+
+    /** One child's alerts in the order raised, with the day each was raised as a number. */
+    private record Raised(List<Alert> alerts, int[] days) {
+        Raised(List<Alert> alerts) {
+            this(alerts, alerts.stream().mapToInt(a -> Math.toIntExact(a.raisedOn().toEpochDay())).toArray());
+        }
+    }
+
+    /**
+     * One list of every child's alerts in the order raised (day, subject, category, rule), given each child's in that
+     * order and the children in the order of their ids: a counting sort by day keeps each day's alerts child after
+     * child, which is that order, and costs no comparison.
+     */
+    private static List<Alert> inOrderRaised(List<Raised> perChild) {
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        int total = 0;
+        for (Raised r : perChild) {
+            if (r.days.length > 0) {
+                first = Math.min(first, r.days[0]);
+                last = Math.max(last, r.days[r.days.length - 1]);
+                total += r.days.length;
+            }
+        }
+        if (total == 0) {
+            return List.of();
+        }
+        var all = new Alert[total];
+        int[] next = new int[last - first + 2];
+        for (Raised r : perChild) {
+            for (int day : r.days) {
+                next[day - first + 1]++;
+            }
+        }
+        for (int d = 1; d < next.length; d++) {
+            next[d] += next[d - 1];
+        }
+        for (Raised r : perChild) {
+            for (int i = 0; i < r.days.length; i++) {
+                all[next[r.days[i] - first]++] = r.alerts.get(i);
+            }
+        }
+        return Arrays.asList(all);
+    }
+
+    /** Each of the people as their number, or -1 for someone the replay has no number for. */
+    private static int[] numbers(List<String> people, Map<String, Integer> numbers) {
+        int[] who = new int[people.size()];
+        for (int i = 0; i < who.length; i++) {
+            who[i] = numbers.getOrDefault(people.get(i), -1);
+        }
+        return who;
+    }
+
+    /** The end of the last event's day: of the event that comes last in event time, then id. */
+    private static LocalDate lastDay(List<Event> events) {
+        return events.stream().max(Comparator.comparing((Event e) -> e.occurred().first()).thenComparing(Event::id))
+                .map(e -> e.occurred().last()).orElse(LocalDate.MIN);
     }
 
     private static final Comparator<Arrival> IN_EVENT_TIME = (a, b) -> {
@@ -119,32 +190,69 @@ public final class RuleEngine {
         return c != 0 ? c : a.rule().compareTo(b.rule());
     };
 
-    /**
-     * The events about anyone in the child's network, each once, in event time, then id: the same history gives the
-     * same alerts whatever order a file lists it in. (A file is usually in event time already, which the sort finds.)
-     */
-    private static Arrival[] scope(Set<String> network, Map<String, IntArrayList> byPerson, Arrival[] arrivals) {
-        var all = new IntArrayList();
-        for (String p : network) {
-            IntArrayList mine = byPerson.get(p);
-            if (mine != null) {
-                all.addAll(mine);
+    /** Each person's events, as positions in the file, laid out person after person, so a child's scope is gathered without a scan. */
+    private static final class EventsByPerson {
+        /** Person n's events are {@code positions[start[n]]} up to {@code positions[start[n + 1]]}, in file order. */
+        private final int[] start;
+        private final int[] positions;
+
+        EventsByPerson(int people, int[][] who) {
+            start = new int[people + 1];
+            for (int[] concerned : who) {
+                for (int w : concerned) {
+                    if (w >= 0) {
+                        start[w + 1]++;
+                    }
+                }
+            }
+            for (int i = 0; i < people; i++) {
+                start[i + 1] += start[i];
+            }
+            positions = new int[start[people]];
+            int[] next = Arrays.copyOf(start, people);
+            for (int i = 0; i < who.length; i++) {
+                for (int w : who[i]) {
+                    if (w >= 0) {
+                        positions[next[w]++] = i;
+                    }
+                }
             }
         }
-        int[] positions = all.toArray();
-        Arrays.sort(positions);
-        int n = 0;
-        for (int i = 0; i < positions.length; i++) {
-            if (n == 0 || positions[n - 1] != positions[i]) {
-                positions[n++] = positions[i];
+
+        /**
+         * The events about anyone in the child's network, each once, in event time, then id: the same history gives
+         * the same alerts whatever order a file lists it in. (A file is usually in event time already, which the sort finds.)
+         */
+        Arrival[] scope(Set<String> network, Map<String, Integer> numbers, IntFunction<Arrival> arrival) {
+            int total = 0;
+            for (String p : network) {
+                Integer n = numbers.get(p);
+                total += n == null ? 0 : start[n + 1] - start[n];
             }
+            int[] all = new int[total];
+            int at = 0;
+            for (String p : network) {
+                Integer n = numbers.get(p);
+                if (n != null) {
+                    int length = start[n + 1] - start[n];
+                    System.arraycopy(positions, start[n], all, at, length);
+                    at += length;
+                }
+            }
+            Arrays.sort(all);
+            int n = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (n == 0 || all[n - 1] != all[i]) {
+                    all[n++] = all[i];
+                }
+            }
+            var scope = new Arrival[n];
+            for (int i = 0; i < n; i++) {
+                scope[i] = arrival.apply(all[i]);
+            }
+            Arrays.sort(scope, IN_EVENT_TIME);
+            return scope;
         }
-        var scope = new Arrival[n];
-        for (int i = 0; i < n; i++) {
-            scope[i] = arrivals[positions[i]];
-        }
-        Arrays.sort(scope, IN_EVENT_TIME);
-        return scope;
     }
 
     /**
@@ -189,8 +297,11 @@ public final class RuleEngine {
         return roles;
     }
 
-    /** For one type of event: the rules that look at it, and which of the rules' matches (by slot) name it. */
-    record Route(int[] rules, boolean[] typeMatches) {
+    /**
+     * For one type of event: the rules that look at it, which of the rules' matches (by slot) name it, and of those
+     * the slots whose conditions read only the event, with their conditions.
+     */
+    record Route(int[] rules, boolean[] typeMatches, int[] eventOnlySlots, Conditions.Condition[] eventOnlyConditions) {
     }
 
     /** Which rules look at which types of event: a rule sees only the events its patterns name. */
@@ -214,7 +325,17 @@ public final class RuleEngine {
                 }
                 int[] interested = IntStream.range(0, rules.size())
                         .filter(r -> IntStream.of(rules.get(r).slots).anyMatch(slot -> typeMatches[slot])).toArray();
-                return new Route(interested, typeMatches);
+                var eventOnly = new LinkedHashMap<Integer, Conditions.Condition>();
+                for (int r : interested) {
+                    for (int slot : rules.get(r).slots) {
+                        Conditions.Condition c = rules.get(r).condition(slot);
+                        if (typeMatches[slot] && c != null && c.eventOnly()) {
+                            eventOnly.put(slot, c);
+                        }
+                    }
+                }
+                return new Route(interested, typeMatches, eventOnly.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                        eventOnly.values().toArray(Conditions.Condition[]::new));
             });
         }
     }
@@ -233,6 +354,7 @@ public final class RuleEngine {
         private final Conditions.Condition about;
         private final String message;
         private final String learning;
+        private final String key;
 
         /** @param slots every match of the engine so far; this rule's are added */
         CompiledRule(Rule rule, List<Match> slots) {
@@ -240,6 +362,7 @@ public final class RuleEngine {
             // An alert's message: the description's first sentence, and what to do now where the rule says.
             this.message = rule.description().split("(?<=\\.)\\s", 2)[0] + (rule.action() == null ? "" : " " + rule.action());
             this.learning = String.join("; ", rule.learning());
+            this.key = rule.key();
             this.about = rule.about() == null ? null : Conditions.compile(rule.about());
             this.state = rule.pattern() instanceof Pattern.State s ? Conditions.compile(s.when()) : null;
             int first = slots.size();
@@ -264,6 +387,11 @@ public final class RuleEngine {
 
         String learning() {
             return learning;
+        }
+
+        /** The rule's id and version, as alerts name it. */
+        String key() {
+            return key;
         }
 
         /** Who the alert is about, when the rule says; else null. */

@@ -136,4 +136,28 @@ class WorkingDaysTest {
             }
         }
     }
+
+    @Test
+    void theTableAgreesWithWalkingTheCalendarDayByDayAgainstTheHolidayList() {
+        LocalDate from = calendar.covered().firstDay().plusMonths(1);
+        LocalDate to = calendar.covered().lastDay().minusMonths(3);
+        for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(1)) {
+            for (int n : new int[] {-20, -3, 1, 2, 10, 45}) {
+                assertThat(calendar.addWorkingDays(start, n)).as("%s %+d", start, n).isEqualTo(walk(start, n));
+            }
+        }
+    }
+
+    /** The plain definition: step a day at a time, counting the weekdays that are not bank holidays. */
+    private LocalDate walk(LocalDate start, int n) {
+        LocalDate day = start;
+        for (int left = Math.abs(n); left > 0; ) {
+            day = day.plusDays(Integer.signum(n));
+            boolean weekend = day.getDayOfWeek().getValue() >= 6;
+            if (!weekend && calendar.holidays().on(day).isEmpty()) {
+                left--;
+            }
+        }
+        return day;
+    }
 }
