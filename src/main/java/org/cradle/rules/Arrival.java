@@ -24,6 +24,9 @@ final class Arrival {
     final String agencyKind;
     final String agencyArea;
 
+    /** At least and at most how late it was recorded, in days (month-precision dates leave a range). */
+    private final long lateDays;
+    private final long lateDaysAtMost;
     /** Which of the route's event-only conditions the event meets, by slot. */
     private final long[] met;
 
@@ -35,6 +38,8 @@ final class Arrival {
         this.day = first.toEpochDay();
         this.people = event.people();
         this.who = who;
+        this.lateDays = Math.max(0L, event.recorded().first().toEpochDay() - last.toEpochDay());
+        this.lateDaysAtMost = Math.max(0L, event.recorded().last().toEpochDay() - day);
         this.route = route;
         this.agencyKind = agencyKind;
         this.agencyArea = agencyArea;
@@ -84,9 +89,8 @@ final class Arrival {
             case "source_kind" -> e.source() == null || e.source().kind() == null ? "" : e.source().kind();
             case "reliability" -> e.source() == null || e.source().reliability() == null ? "" : e.source().reliability();
             case "validity" -> e.validity() == null ? 0L : (long) e.validity();
-            // At least and at most how late it was recorded (month-precision dates leave a range).
-            case "late_days" -> Math.max(0L, e.recorded().first().toEpochDay() - last.toEpochDay());
-            case "late_days_max" -> Math.max(0L, e.recorded().last().toEpochDay() - day);
+            case "late_days" -> lateDays;
+            case "late_days_max" -> lateDaysAtMost;
             case "agency_area" -> agencyArea;
             case "shared_with" -> e.sharedWith();
             case "subjects" -> e.subjects();

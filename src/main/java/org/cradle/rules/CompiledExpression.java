@@ -106,7 +106,15 @@ final class CompiledExpression {
             case STRING_VALUE -> c.stringValue();
             default -> throw new UnsupportedOperationException(c.getKind().toString());
         };
-        return f -> v;
+        return new Constant(v);
+    }
+
+    /** A value known when the expression is compiled. */
+    private record Constant(Object value) implements Node {
+        @Override
+        public Object eval(Frame f) {
+            return value;
+        }
     }
 
     private Node ident(String name) {
@@ -147,6 +155,10 @@ final class CompiledExpression {
     }
 
     private static Node list(List<Node> elements) {
+        // A list written out in the rule (['missed', 'was-not-brought']) is made once, not at every evaluation.
+        if (elements.stream().allMatch(Constant.class::isInstance)) {
+            return new Constant(elements.stream().map(n -> ((Constant) n).value()).toList());
+        }
         return f -> {
             var out = new ArrayList<Object>(elements.size());
             for (Node n : elements) {
