@@ -4,8 +4,8 @@ package org.cradle.audit;
 public interface Audit {
 
     /**
-     * Starts writing an entry. A read starts it once its access is decided and waits for it ({@link Pending#await()})
-     * before its answer goes out, so that the entry's commit overlaps the read instead of following it.
+     * Queues an entry. A read queues it once its access is decided and waits for it ({@link Pending#await()}) before
+     * its answer goes out; entries queued by requests at the same time are committed together.
      */
     Pending append(AuditLog.Entry entry);
 

@@ -1,7 +1,10 @@
 package org.cradle.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,17 +13,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.cradle.casefile.IdHash;
 import org.cradle.store.Database;
 import org.cradle.store.StoreException;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The trail of every read and write of a person's record: who, when, what, from where, and for what purpose.
@@ -30,8 +29,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * <p>Someone able to rewrite the whole table could recompute every hash; publishing the head of the chain
  * elsewhere from time to time ({@code ./cradle audit verify} prints it) makes that detectable too.
  *
- * <p>Entries are written by one thread per log, those waiting together in one statement and one commit; a caller
- * waits for its entry ({@link Audit.Pending#await()}) before it answers.
+ * <p>A caller waits for its entry ({@link Audit.Pending#await()}) before it answers; the entries of requests waiting
+ * together are written in one statement and one commit, by whichever of them gets there first.
  */
 public final class AuditLog implements Audit {
 
@@ -63,32 +62,39 @@ public final class AuditLog implements Audit {
     private final Database database;
     private final Clock clock;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    /** The one appender: one chain, and the entries of requests arriving together committed together. */
-    private final ThreadPoolExecutor appender;
-    /** The hash of the chain's last entry as this log last wrote or read it (null: read it); only the appender's. */
+    /** Held by the one request writing: one chain, and the entries of requests arriving together committed together. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** The hash of the chain's last entry as this log last wrote or read it (null: read it); only its writer's. */
     private String head;
 
     public AuditLog(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.appender = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            var thread = new Thread(task, "audit appender");
-            thread.setDaemon(true);
-            return thread;
-        });
-        appender.allowCoreThreadTimeOut(true);
     }
 
     private record Waiting(Entry entry, CompletableFuture<Void> written) {
     }
 
-    /** Hands the entry to the appender; entries from concurrent requests are chained one after another. */
+    /**
+     * Queues the entry; it is written when awaited. Whoever awaits first writes every entry waiting then, in one
+     * statement and one commit, while the others wait for it and find theirs written: concurrent requests share
+     * commits, and a lone request writes its own entry on its own thread, with no hand-over to another.
+     */
     @Override
     public Pending append(Entry e) {
         var w = new Waiting(e, new CompletableFuture<>());
         waiting.add(w);
-        appender.execute(this::appendWaiting);
         return () -> {
+            while (!w.written().isDone()) {
+                writing.lock();
+                try {
+                    if (!w.written().isDone()) {
+                        appendWaiting();
+                    }
+                } finally {
+                    writing.unlock();
+                }
+            }
             try {
                 w.written().join();
             } catch (CompletionException failed) {
@@ -97,7 +103,7 @@ public final class AuditLog implements Audit {
         };
     }
 
-    /** On the appender: everything waiting (up to a group) in one statement, committed once. */
+    /** Under the writing lock: everything waiting (up to a group) in one statement, committed once. */
     private void appendWaiting() {
         var group = new ArrayList<Waiting>();
         for (Waiting w; group.size() < LARGEST_GROUP && (w = waiting.poll()) != null; ) {
@@ -123,33 +129,34 @@ public final class AuditLog implements Audit {
             }
             // Microseconds in UTC: what both databases give back, so the hash can be recomputed from the row.
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            var rows = new StringJoiner(", ");
-            var hashes = new ArrayList<String>();
-            for (int i = 0; i < entries.size(); i++) {
-                rows.add("(:at, :actor%1$d, :action%1$d, :person%1$d, :detail%1$d, :client%1$d, :purpose%1$d, :previous%1$d, :hash%1$d)".formatted(i));
-                hashes.add(hash(i == 0 ? head : hashes.get(i - 1), at, entries.get(i)));
+            var hashes = new String[entries.size()];
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = hash(i == 0 ? head : hashes[i - 1], at, entries.get(i));
             }
-            String onto = head;
-            try {
-                // One statement, so one round trip and one commit. An entry goes in only onto the chain's last entry:
-                // each previous hash is unique (V8), so if another writer (the command line, or another log in this
-                // process) appended since this log last looked, the statement fails and the end is read again.
-                database.jdbi().useHandle(h -> {
-                    var insert = h.createUpdate("INSERT INTO audit_entry (at, actor, action, person_id, detail, client, purpose, previous_hash, hash) VALUES "
-                            + rows).bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                    for (int i = 0; i < entries.size(); i++) {
-                        Entry e = entries.get(i);
-                        insert.bind("actor" + i, e.actor()).bind("action" + i, e.action()).bind("person" + i, e.personId())
-                                .bind("detail" + i, e.detail()).bind("client" + i, e.client()).bind("purpose" + i, e.purpose())
-                                .bind("previous" + i, i == 0 ? onto : hashes.get(i - 1)).bind("hash" + i, hashes.get(i));
-                    }
-                    insert.execute();
-                });
-                head = hashes.get(hashes.size() - 1);
+            // One statement, so one round trip and one commit. An entry goes in only onto the chain's last entry:
+            // each previous hash is unique (V8), so if another writer (the command line, or another log in this
+            // process) appended since this log last looked, the statement fails and the end is read again.
+            try (Connection c = database.connection(); PreparedStatement insert = c.prepareStatement(insertOf(entries.size()))) {
+                var when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+                int p = 1;
+                for (int i = 0; i < hashes.length; i++) {
+                    Entry e = entries.get(i);
+                    insert.setObject(p++, when);
+                    insert.setString(p++, e.actor());
+                    insert.setString(p++, e.action());
+                    insert.setObject(p++, e.personId(), Types.BIGINT);
+                    insert.setString(p++, e.detail());
+                    insert.setString(p++, e.client());
+                    insert.setString(p++, e.purpose());
+                    insert.setString(p++, i == 0 ? head : hashes[i - 1]);
+                    insert.setString(p++, hashes[i]);
+                }
+                insert.executeUpdate();
+                head = hashes[hashes.length - 1];
                 return;
-            } catch (UnableToExecuteStatementException e) {
-                if (!(e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState()))) {
-                    throw e;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw new StoreException("the audit entry could not be written", e);
                 }
                 if (attempt == ATTEMPTS) {
                     throw new IllegalStateException("the audit trail's last entry already has a successor (run ./cradle audit verify)", e);
@@ -157,6 +164,19 @@ public final class AuditLog implements Audit {
                 head = null;
             }
         }
+    }
+
+    /** The INSERT of a group of entries, by its size (made once each: the audit writes them on every request). */
+    private static final String[] INSERTS = new String[LARGEST_GROUP + 1];
+
+    private static String insertOf(int rows) {
+        String sql = INSERTS[rows];
+        if (sql == null) {
+            sql = "INSERT INTO audit_entry (at, actor, action, person_id, detail, client, purpose, previous_hash, hash) VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            INSERTS[rows] = sql;
+        }
+        return sql;
     }
 
     static String hash(String previous, Instant at, Entry e) {

@@ -25,7 +25,7 @@ import org.cradle.synthetic.SyntheticHistory;
  * (each read appended to the hash chain) and off, interleaved in one run so that both meet the same machine, on the
  * embedded store and on PostgreSQL. Two chronologies: a seed case's (about 130 entries) and a long history's (about
  * 2,000 entries), since the audit's fixed cost weighs most on a small read. Then the log alone under concurrent
- * requests: entries from several threads at once, which its one appender commits in groups.
+ * requests: entries from several threads at once, which the log commits in groups.
  */
 public final class AuditBenchmark {
 

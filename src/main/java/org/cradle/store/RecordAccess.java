@@ -495,7 +495,7 @@ public final class RecordAccess {
         audit(actor, action, person, detail).await();
     }
 
-    /** Starts the audit entry of a read already allowed, to be awaited before the read's answer goes out. */
+    /** Queues the audit entry of a read already allowed, to be awaited before the read's answer goes out. */
     private Audit.Pending audit(Actor actor, String action, Long person, String detail) {
         return audit.append(new AuditLog.Entry(actor.username(), action, person, detail, actor.client(), actor.purpose()));
     }
