@@ -17,8 +17,7 @@ final class Arrival {
     final LocalDate last;
     /** The first day as a number, for ordering. */
     final long day;
-    final List<String> people;
-    /** Each of {@link #people} as its number in the replay's list of people, or -1 for someone not in it. */
+    /** Each of {@link #people()} as its number in the replay's list of people, or -1 for someone not in it. */
     final int[] who;
     final RuleEngine.Route route;
     final String agencyKind;
@@ -36,7 +35,6 @@ final class Arrival {
         this.first = event.occurred().first();
         this.last = event.occurred().last();
         this.day = first.toEpochDay();
-        this.people = event.people();
         this.who = who;
         this.lateDays = Math.max(0L, event.recorded().first().toEpochDay() - last.toEpochDay());
         this.lateDaysAtMost = Math.max(0L, event.recorded().last().toEpochDay() - day);
@@ -97,6 +95,11 @@ final class Arrival {
             case "covers" -> ChildState.assessed(e);
             default -> LazyFields.ABSENT;
         };
+    }
+
+    /** Everyone the event concerns, in the order of {@link #who}: asked only when an alert is raised. */
+    List<String> people() {
+        return event.people();
     }
 
     /** Whether the event concerns the person with this number. */

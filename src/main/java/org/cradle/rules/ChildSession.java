@@ -253,7 +253,7 @@ final class ChildSession {
                 compiled.about().list(last.cel(), last.child(), last.person()).stream().filter(state.adults::containsKey).forEach(about::add);
             } else {
                 for (EventView e : evidence) {
-                    for (String p : e.arrival.people) {
+                    for (String p : e.arrival.people()) {
                         if (state.adults.containsKey(p)) {
                             about.add(p);
                         }
