@@ -138,11 +138,6 @@ final class ChildState {
      * Whether the child exists yet on that day: born, or within a pregnancy's span (42 weeks) of the birth or the
      * due date. Rules about a child look at events from then on; what came before is history the state remembers.
      */
-    boolean conceivedBy(LocalDate day) {
-        return conceivedBy(day.toEpochDay());
-    }
-
-    /** The same, for a day as its number. */
     boolean conceivedBy(long epochDay) {
         return epochDay >= conceivedFrom;
     }
