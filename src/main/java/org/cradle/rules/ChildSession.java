@@ -122,8 +122,7 @@ final class ChildSession {
         final LocalDate last;
         final boolean aboutChild;
         /** The first adult around the child whom the event concerns, when it is not about the child; else null. */
-        final String adult;
-        private final ChildState.Adult known;
+        private final ChildState.Adult adult;
         private Map<String, Object> cel;
         private Map<String, Object> childBefore;
         private Map<String, Object> childAfter;
@@ -136,8 +135,7 @@ final class ChildSession {
             this.first = a.first;
             this.last = a.last;
             this.aboutChild = state.concerns(a);
-            this.known = aboutChild ? null : state.firstAdult(a);
-            this.adult = known == null ? null : known.id;
+            this.adult = aboutChild ? null : state.firstAdult(a);
         }
 
         /** How the adult is involved in the event: their part in it, or "subject". */
@@ -146,11 +144,11 @@ final class ChildSession {
                 return null;
             }
             for (var i : event.about()) {
-                if (i.person().equals(adult)) {
+                if (i.person().equals(adult.id)) {
                     return i.as();
                 }
             }
-            return event.subjects().contains(adult) ? "subject" : null;
+            return event.subjects().contains(adult.id) ? "subject" : null;
         }
 
         /** The event as CEL sees it: each value worked out when a condition asks. */
@@ -169,7 +167,7 @@ final class ChildSession {
         private Object field(String key) {
             return switch (key) {
                 case "about_child" -> aboutChild;
-                case "role" -> aboutChild ? "child" : adult == null ? "other" : known.role;
+                case "role" -> aboutChild ? "child" : adult == null ? "other" : adult.role;
                 default -> arrival.field(key);
             };
         }
@@ -204,7 +202,7 @@ final class ChildSession {
         }
 
         Map<String, Object> person() {
-            return adult == null ? Map.of() : personMap == null ? personMap = known.cel(this::as) : personMap;
+            return adult == null ? Map.of() : personMap == null ? personMap = adult.cel(this::as) : personMap;
         }
     }
 

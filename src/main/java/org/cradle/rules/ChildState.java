@@ -414,10 +414,10 @@ final class ChildState {
             boolean carer = a.role.equals("parent") || a.role.equals("step-parent") || a.role.equals("partner")
                     || a.role.equals("household-member") || a.role.equals("carer");
             if (carer && !a.assessed) {
-                unassessed.add(a.person.id());
+                unassessed.add(a.id);
             }
             if (a.violent) {
-                violent.add(a.person.id());
+                violent.add(a.id);
             }
             if (a.role.equals("parent") && a.lookedAfter) {
                 parentLookedAfter = true;
