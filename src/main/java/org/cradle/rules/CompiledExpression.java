@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A type-checked CEL expression turned into a tree of Java closures, for the part of CEL that rules use: the four
@@ -135,7 +136,9 @@ final class CompiledExpression {
         };
     }
 
-    private static Node select(Node operand, String field, boolean testOnly) {
+    private static Node select(Node operand, String name, boolean testOnly) {
+        // One copy of the name, as the maps' own keys are (JSON field names, the switch labels): found by identity.
+        String field = name.intern();
         if (testOnly) {
             return f -> operand.eval(f) instanceof Map<?, ?> m ? present(m, field) : ERROR;
         }
@@ -259,7 +262,9 @@ final class CompiledExpression {
                 case "_<=_" -> f -> ordered(a.eval(f), b.eval(f), 1);
                 case "_>_" -> f -> ordered(a.eval(f), b.eval(f), 2);
                 case "_>=_" -> f -> ordered(a.eval(f), b.eval(f), 3);
-                case "@in" -> f -> in(a.eval(f), b.eval(f));
+                case "@in" -> b instanceof Constant c && c.value() instanceof List<?> l && l.stream().allMatch(String.class::isInstance)
+                        ? inTexts(a, Set.copyOf(l), l)
+                        : f -> in(a.eval(f), b.eval(f));
                 case "_+_" -> f -> plus(a.eval(f), b.eval(f));
                 case "_-_" -> f -> arithmetic(a.eval(f), b.eval(f), false);
                 case "_*_" -> f -> arithmetic(a.eval(f), b.eval(f), true);
@@ -329,6 +334,10 @@ final class CompiledExpression {
 
     /** CEL's heterogeneous equality: numbers compare by value across kinds; different kinds are unequal. */
     static boolean equals(Object a, Object b) {
+        // The usual case first, decided without the kind checks below (interface checks, costly in a replay).
+        if (a instanceof String x && b instanceof String y) {
+            return x.equals(y);
+        }
         if (!known(a) || !known(b)) {
             return (Boolean) giveWay();
         }
@@ -398,6 +407,14 @@ final class CompiledExpression {
             j += Character.charCount(cy);
         }
         return Boolean.compare(i < x.length(), j < y.length());
+    }
+
+    /** {@code item in [...]} where the rule lists texts: a text is looked up at once; anything else as {@link #in} decides. */
+    private static Node inTexts(Node item, Set<?> texts, List<?> list) {
+        return f -> {
+            Object v = item.eval(f);
+            return v instanceof String s ? (Object) texts.contains(s) : in(v, list);
+        };
     }
 
     private static Object in(Object item, Object in) {
