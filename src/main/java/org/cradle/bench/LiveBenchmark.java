@@ -36,7 +36,8 @@ import org.cradle.web.WebServer;
  * Live alerting: the time from an event being stored to the alert it raises being visible over the API (the
  * issue's measure), and from the agency's one-event file arriving. Each round imports a one-event case file (a threat
  * recorded about a father), evaluates the rules for the children it touches, and reads the twins' alerts over HTTP,
- * as their allocated social worker, until the new one is there.
+ * as their allocated social worker, until the new one is there. On each store the system runs on: embedded, then
+ * PostgreSQL.
  *
  * <p>First, with one copy of Family T stored, its rounds run straight after the server starts, while the JVM has
  * compiled little of this: earlier sessions' figure, reported on its own. Then the store takes more copies, each with
@@ -58,10 +59,23 @@ public final class LiveBenchmark {
     private record Round(long start, long stored, long evaluated, long visible, long evaluationCpu) {
     }
 
-    public static Map<String, Object> run(int rounds, Path examples, RuleEngine engine, PrintWriter out) throws Exception {
+    /** On the embedded store, then on a new schema of the PostgreSQL server at {@code postgres}: the figures of each. */
+    public static Map<String, Object> run(int rounds, Path examples, String postgres, RuleEngine engine, PrintWriter out) throws Exception {
+        var result = new LinkedHashMap<String, Object>();
+        boolean first = true;
+        for (var store : List.of(BenchStores.embedded(), BenchStores.postgres(postgres))) {
+            out.println("live: " + store.name());
+            result.put(store.name(), run(store, rounds, examples, engine, first, out));
+            first = false;
+        }
+        return result;
+    }
+
+    /** @param first whether this is the run's first store, whose first family's rounds come straight after the JVM starts */
+    private static Map<String, Object> run(BenchStores.Fresh store, int rounds, Path examples, RuleEngine engine, boolean first,
+                                           PrintWriter out) throws Exception {
         int perFamily = (int) (java.time.temporal.ChronoUnit.DAYS.between(FIRST_THREAT, LocalDate.now()) / APART_DAYS) + 1;
         int families = 1 + (WARMING + rounds + perFamily - 1) / perFamily;
-        var store = BenchStores.embedded();
         try (AutoCloseable cleanup = store.cleanup(); Database db = Database.open(store.url())) {
             var original = (ObjectNode) Json.read(Files.readString(examples.resolve("family-t.casefile.json")));
             Path folder = Files.createTempDirectory("cradle-bench-live");
@@ -75,7 +89,7 @@ public final class LiveBenchmark {
                 // Basic credentials cost a deliberate 100-200 ms password hash per request; a browser uses its session.
                 // So the API read is timed with a session cookie, as a practitioner's page would make it.
                 live.reader(client, server.port(), signIn(client, server.port(), password));
-                // Straight after the start, with one family stored: the JVM has compiled little of this yet.
+                // Straight after the start, with one family stored: on the first store, the JVM has compiled little of this yet.
                 var atStart = new Latencies(perFamily);
                 for (int k = 0; k < perFamily; k++) {
                     Round r = live.round(0, k);
@@ -105,8 +119,10 @@ public final class LiveBenchmark {
                     }
                 }
                 BenchStores.deleteTree(folder);
-                out.println("live: straight after the server starts (one family stored), rounds " + (UNTIMED_AT_START + 1) + "-" + perFamily
-                        + ", from the event stored to its alert read over HTTP: " + atStart.summary());
+                if (first) {
+                    out.println("live: straight after the JVM starts (one family stored), rounds " + (UNTIMED_AT_START + 1) + "-" + perFamily
+                            + ", from the event stored to its alert read over HTTP: " + atStart.summary());
+                }
                 out.println("live: in service (" + rounds + " rounds, after " + WARMING + " untimed):");
                 out.println("live:   from the one-event file arriving to its alert read over HTTP: " + arrival.summary());
                 out.println("live:     validating and storing the file: " + storing.summary());
@@ -118,7 +134,9 @@ public final class LiveBenchmark {
                 result.put("live_p50_ms", round(latencies.percentileMillis(50)));
                 result.put("live_p99_ms", round(latencies.percentileMillis(99)));
                 result.put("arrival_p99_ms", round(arrival.percentileMillis(99)));
-                result.put("at_start_p99_ms", round(atStart.percentileMillis(99)));
+                if (first) {
+                    result.put("at_start_p99_ms", round(atStart.percentileMillis(99)));
+                }
                 return result;
             } finally {
                 server.stop();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Measure speed: 'import' (bulk import into both stores), 'chronology' (one child's chronology from a large store) "
         + "'rules' (replay with the full rule pack, then three representative rules beside Drools CEP), 'peer' (only the latter), "
-        + "'live' (an event stored to its alert visible over the API; --reads rounds), "
+        + "'live' (an event stored to its alert visible over the API, on both stores; --reads rounds), "
         + "'audit' (a chronology read with the audit trail on and off, side by side; --reads each), "
         + "'pages' (a child's overview and chronology pages, about 2,000 entries; --reads) "
         + "or 'linkage' (matching quality and speed on FEBRL4 and --records synthetic people, beside Duke 1.2). "
@@ -36,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
     String child;
 
     @Option(names = "--postgres", paramLabel = "URL", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
-            description = "import, audit: the PostgreSQL server to measure (a new schema is made and dropped; default ${DEFAULT-VALUE})")
+            description = "import, audit, live: the PostgreSQL server to measure (a new schema is made and dropped; default ${DEFAULT-VALUE})")
     String postgres;
 
     @Option(names = "--febrl", paramLabel = "DIR", description = "linkage: the folder of the FEBRL data sets (default ../shared/data/febrl beside the repository)")
@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
             case "rules" -> org.cradle.bench.RulesBenchmark.run(events, org.cradle.rules.RulePack.defaultFolder(), out);
             case "peer" -> org.cradle.bench.PeerComparison.run((int) events, out);
             case "live" -> org.cradle.bench.LiveBenchmark.run(reads, java.nio.file.Path.of(System.getProperty("cradle.home", "."), "examples"),
-                    org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder()), out);
+                    postgres, org.cradle.rules.StandardEngine.from(org.cradle.rules.RulePack.defaultFolder()), out);
             case "pages" -> org.cradle.bench.PagesBenchmark.run(reads, out);
             case "audit" -> org.cradle.bench.AuditBenchmark.run(reads, java.nio.file.Path.of(System.getProperty("cradle.home", "."), "examples"),
                     postgres, out);
