@@ -38,6 +38,19 @@ public enum Role {
         return this == SOCIAL_WORKER || this == SAFEGUARDING_LEAD;
     }
 
+    /**
+     * Who leads a child's plan: starts it, sets its outcomes and who is in it, arranges, moves and records its
+     * meetings. Children's social care does (Working Together): a social worker or a safeguarding lead.
+     */
+    public boolean leadsPlans() {
+        return this == SOCIAL_WORKER || this == SAFEGUARDING_LEAD;
+    }
+
+    /** Who adds and closes a plan's actions: the practitioners working it; not a foster carer, not a case reviewer. */
+    public boolean worksPlans() {
+        return leadsPlans() || this == HEALTH_VISITOR || this == MIDWIFE || this == POLICE_OFFICER;
+    }
+
     boolean health() {
         return this == HEALTH_VISITOR || this == MIDWIFE;
     }

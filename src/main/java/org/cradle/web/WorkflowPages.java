@@ -40,6 +40,10 @@ final class WorkflowPages {
         model.put("people", services.records().chronology(Acting.actor(ctx), child.id(), ChronologyQuery.everything()).around());
         model.put("shares", services.workflows().coreGroup().shares(child.id()));
         model.put("kinds", Arrays.stream(Meetings.Kind.values()).map(k -> k.word).toList());
+        // Only the steps the user's role takes are offered (WorkflowRoutes refuses the others).
+        var role = Acting.actor(ctx).role();
+        model.put("leads", role.leadsPlans());
+        model.put("works", role.worksPlans());
         templates.render(ctx, "plan.jte", model);
     }
 

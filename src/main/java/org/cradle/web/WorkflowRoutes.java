@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.cradle.access.Role;
 import org.cradle.escalation.Escalations;
 import org.cradle.plan.Meetings;
 import org.cradle.plan.Plans;
@@ -27,6 +29,17 @@ final class WorkflowRoutes {
 
     private static final Set<String> LISTS = Set.of("invited", "keyAgencies", "categories");
 
+    /** Who may take a step, by role, and what a refusal says. */
+    private record May(Predicate<Role> role, String otherwise) {
+    }
+
+    private static final May LEAD = new May(Role::leadsPlans,
+            "a child's plan and its meetings are led by children's social care: a social worker or a safeguarding lead");
+    private static final May PRACTITIONER = new May(Role::worksPlans,
+            "a plan's actions are added and closed by the practitioners working it");
+    /** Escalation is open to every user, foster carers included. */
+    private static final May ANYONE = new May(role -> true, "");
+
     private final Services services;
 
     WorkflowRoutes(Services services) {
@@ -38,33 +51,33 @@ final class WorkflowRoutes {
         // A meeting or an escalation is reached by its own id: the user must still be part of its child's case.
         Subject meeting = ctx -> onTheCase(ctx, meeting(ctx).child());
         Subject escalation = ctx -> onTheCase(ctx, escalation(ctx).child());
-        both(routes, "/people/{id}/plan", "start plan", person, "plan", (ctx, child, b) ->
+        both(routes, "/people/{id}/plan", "start plan", person, "plan", LEAD, (ctx, child, b) ->
                 services.workflows().plans().start(child, b.text("kind"), actor(ctx)));
-        both(routes, "/people/{id}/plan/outcomes", "add plan outcome", person, "plan", (ctx, child, b) ->
+        both(routes, "/people/{id}/plan/outcomes", "add plan outcome", person, "plan", LEAD, (ctx, child, b) ->
                 Map.of("id", services.workflows().plans().addOutcome(child, b.text("text"), actor(ctx))));
-        both(routes, "/people/{id}/plan/actions", "add plan action", person, "plan", (ctx, child, b) ->
+        both(routes, "/people/{id}/plan/actions", "add plan action", person, "plan", PRACTITIONER, (ctx, child, b) ->
                 Map.of("id", services.workflows().plans().addAction(child, new Plans.NewAction(b.optionalId("outcomeId"), b.text("description"),
                         b.optionalId("ownerAgency"), b.optionalText("ownerRole"), b.text("ownerName"), b.optionalId("ownerPerson"), b.date("dueOn")), actor(ctx))));
-        both(routes, "/people/{id}/plan/actions/{action}/close", "close plan action", person, "plan", (ctx, child, b) -> {
+        both(routes, "/people/{id}/plan/actions/{action}/close", "close plan action", person, "plan", PRACTITIONER, (ctx, child, b) -> {
             services.workflows().plans().closeAction(child, Params.id(ctx, "action"), b.flag("done"), b.optionalText("note"), actor(ctx));
             return services.workflows().plans().of(child).orElseThrow();
         });
         // With coreGroup true the practitioner joins the core group and is sent the initial conference minutes and social work report.
-        both(routes, "/people/{id}/plan/members", "add plan member", person, "plan", (ctx, child, b) -> b.flag("coreGroup")
+        both(routes, "/people/{id}/plan/members", "add plan member", person, "plan", LEAD, (ctx, child, b) -> b.flag("coreGroup")
                 ? services.workflows().coreGroup().join(child, b.text("name"), b.text("role"), b.id("agencyId"), b.optionalText("username"),
                         b.text("responsibility"), actor(ctx))
                 : Map.of("memberId", services.workflows().plans().addMember(child, new Plans.NewMember(b.text("name"), b.text("role"), b.id("agencyId"),
                         b.optionalText("username"), b.text("responsibility"), false), actor(ctx))));
-        both(routes, "/people/{id}/meetings", "arrange meeting", person, "plan", (ctx, child, b) ->
+        both(routes, "/people/{id}/meetings", "arrange meeting", person, "plan", LEAD, (ctx, child, b) ->
                 services.workflows().meetings().arrange(child, Meetings.Kind.of(b.text("kind")), b.date("scheduledFor"), b.ids("invited"),
                         b.ids("keyAgencies"), actor(ctx)));
-        both(routes, "/meetings/{meeting}/move", "move meeting", meeting, "plan", (ctx, child, b) ->
+        both(routes, "/meetings/{meeting}/move", "move meeting", meeting, "plan", LEAD, (ctx, child, b) ->
                 services.workflows().meetings().move(meeting(ctx).id(), b.date("to"), b.optionalText("reason"), actor(ctx)));
-        both(routes, "/meetings/{meeting}/hold", "record meeting held", meeting, "plan", (ctx, child, b) ->
+        both(routes, "/meetings/{meeting}/hold", "record meeting held", meeting, "plan", LEAD, (ctx, child, b) ->
                 services.workflows().meetings().hold(meeting(ctx).id(), new Meetings.Held(b.byId("attendance"), b.optionalText("outcome"),
                         b.texts("categories"), b.optionalText("decisions"), b.text("minutes"), b.optionalText("socialWorkReport")), actor(ctx)));
         // The receiving area's own plan for a child it received, seeded from the sending area's (its open actions marked as from there).
-        both(routes, "/people/{id}/plan/from-transfer", "start plan from received plan", person, "plan", (ctx, child, b) -> {
+        both(routes, "/people/{id}/plan/from-transfer", "start plan from received plan", person, "plan", LEAD, (ctx, child, b) -> {
             String transfer = b.text("transfer");
             if (services.transfers().ledger().find(transfer).filter(r -> r.child() == child).isEmpty()) {
                 throw new IllegalArgumentException("transfer: no transfer " + transfer + " of this child was received here");
@@ -72,12 +85,12 @@ final class WorkflowRoutes {
             return services.transfers().startPlanFrom(transfer, b.text("kind"), actor(ctx));
         });
         // Open to every user who acts for an agency, foster carers included.
-        both(routes, "/people/{id}/escalations", "raise escalation", person, "escalations", (ctx, child, b) ->
+        both(routes, "/people/{id}/escalations", "raise escalation", person, "escalations", ANYONE, (ctx, child, b) ->
                 services.workflows().escalations().raise(child, actor(ctx), b.optionalId("withAgency"), b.optionalText("withUser"),
                         b.optionalText("withParty"), b.text("about")));
-        both(routes, "/escalations/{escalation}/move-on", "move escalation on", escalation, "escalations", (ctx, child, b) ->
+        both(routes, "/escalations/{escalation}/move-on", "move escalation on", escalation, "escalations", ANYONE, (ctx, child, b) ->
                 services.workflows().escalations().moveOn(escalation(ctx).id(), actor(ctx), b.optionalText("note")));
-        both(routes, "/escalations/{escalation}/resolve", "resolve escalation", escalation, "escalations", (ctx, child, b) ->
+        both(routes, "/escalations/{escalation}/resolve", "resolve escalation", escalation, "escalations", ANYONE, (ctx, child, b) ->
                 services.workflows().escalations().resolve(escalation(ctx).id(), actor(ctx), b.text("outcome")));
 
         var s = Routes.Access.SIGNED_IN;
@@ -99,10 +112,11 @@ final class WorkflowRoutes {
         ctx.json(reader.apply(child));
     }
 
-    private void both(Routes routes, String path, String action, Subject subject, String page, Step step) {
+    private void both(Routes routes, String path, String action, Subject subject, String page, May may, Step step) {
         routes.post("/api" + path, Routes.Access.SIGNED_IN, ctx -> {
             SignIn.checkCsrfForSession(ctx);
             long child = subject.of(ctx);
+            allow(ctx, may, action, child);
             Object result = Acting.guarded(() -> step.run(ctx, child, Body.of(ctx)));
             Acting.audit(services, ctx, action, child);
             ctx.json(result);
@@ -110,10 +124,19 @@ final class WorkflowRoutes {
         routes.post(path, Routes.Access.SIGNED_IN, ctx -> {
             SignIn.checkCsrf(ctx);
             long child = subject.of(ctx);
+            allow(ctx, may, action, child);
             Acting.guarded(() -> step.run(ctx, child, Body.ofForm(ctx, LISTS)));
             Acting.audit(services, ctx, action, child);
             ctx.redirect("/people/" + child + "/" + page);
         });
+    }
+
+    /** Refuses, and audits the refusal of, a step the user's role does not take, though they are on the child's case. */
+    private void allow(Context ctx, May may, String action, long child) {
+        if (!may.role().test(Acting.actor(ctx).role())) {
+            Acting.audit(services, ctx, "refused: " + action, child);
+            throw new SignIn.Forbidden(may.otherwise());
+        }
     }
 
     private org.cradle.plan.Actor actor(Context ctx) {

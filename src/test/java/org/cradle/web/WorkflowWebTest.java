@@ -71,6 +71,40 @@ class WorkflowWebTest {
     }
 
     @Test
+    void childrensSocialCareLeadsThePlanThePractitionersWorkItsActionsAndAFosterCarerIsOfferedNeither() throws Exception {
+        long twin2 = id("person", "twin2");
+        String action = "{\"description\": \"Weekly home visit\", \"ownerName\": \"Maya Webb\", \"ownerAgency\": " + id("agency", "bht")
+                + ", \"dueOn\": \""
+                + java.time.LocalDate.now().plusDays(14) + "\"}";
+        // The foster carer is in the twins' core group, yet does not start their plan or take on its actions.
+        var refused = web.postJsonAs("fc.bucks", "/api/people/" + twin2 + "/plan", "{\"kind\": \"cp\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("social worker or a safeguarding lead");
+        var client = web.signedIn("fc.bucks");
+        assertThat(web.get(client, "/people/" + twin2 + "/plan").body()).contains("No plan has been started").doesNotContain("Start the plan");
+
+        assertThat(web.postJsonAs("sw.bucks", "/api/people/" + twin2 + "/plan", "{\"kind\": \"cp\"}").statusCode()).isEqualTo(200);
+        // The midwife (her trust is involved with the twins) works the plan's actions but does not lead it.
+        var added = web.postJsonAs("mw.bucks", "/api/people/" + twin2 + "/plan/actions", action);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(web.postJsonAs("mw.bucks", "/api/people/" + twin2 + "/plan/outcomes", "{\"text\": \"x\"}").statusCode()).isEqualTo(403);
+        assertThat(web.postJsonAs("mw.bucks", "/api/people/" + twin2 + "/meetings", "{\"kind\": \"core-group\", \"scheduledFor\": \""
+                + java.time.LocalDate.now().plusDays(10) + "\"}").statusCode()).isEqualTo(403);
+        assertThat(web.postJsonAs("fc.bucks", "/api/people/" + twin2 + "/plan/actions", action).statusCode()).isEqualTo(403);
+
+        String page = web.get(client, "/people/" + twin2 + "/plan").body();
+        assertThat(page).contains("Weekly home visit").doesNotContain("Add an action", "Add outcome", "Arrange a meeting", "Add a practitioner");
+        assertThat(web.post(client, "/people/" + twin2 + "/plan/outcomes", "csrf", TestServer.csrfOf(page), "text", "x").statusCode()).isEqualTo(403);
+        assertThat(web.get(web.signedIn("sw.bucks"), "/people/" + twin2 + "/plan").body()).contains("Add an action", "Arrange a meeting");
+
+        int refusals = web.db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action LIKE 'refused: %' AND person_id = :p AND actor IN ('fc.bucks', 'mw.bucks')")
+                .bind("p", twin2).mapTo(Integer.class).one());
+        assertThat(refusals).isEqualTo(5);
+        assertThat(Json.read(web.getAs("sw.bucks", "/api/people/" + twin2 + "/plan").body()).path("plan").path("outcomes").size()).isZero();
+    }
+
+    @Test
     void aFosterCarerRaisesAnEscalationThatShowsOnTheChildsRecord() throws Exception {
         long twin2 = id("person", "twin2");
         long csc = id("agency", "csc");
