@@ -7,7 +7,10 @@ import com.microsoft.playwright.options.AriaRole;
 import org.cradle.store.TestStores;
 import org.junit.jupiter.api.Test;
 
-/** The demo's workflows in a real headless browser: a social worker builds the plan, a foster carer raises an escalation. */
+/**
+ * The demo's workflows in a real headless browser: a social worker builds the plan, a foster carer reads it and raises
+ * an escalation.
+ */
 class WorkflowJourneyTest {
 
     @Test
@@ -29,6 +32,12 @@ class WorkflowJourneyTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 
             signIn(page, web, "fc.bucks");
+            // The foster carer, in the core group, reads the plan; leading it and working its actions are for practitioners.
+            page.navigate(web.base + "/people/" + twin2 + "/plan");
+            assertThat(page.getByText("Twin 2 is safe from physical harm", new Page.GetByTextOptions().setExact(true))).isVisible();
+            assertThat(page.getByText("Add an action")).hasCount(0);
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add outcome"))).hasCount(0);
+            browser.screenshot("10b-plan-as-foster-carer");
             page.navigate(web.base + "/people/" + twin2 + "/escalations");
             page.getByLabel("What you disagree with").fill("Contact with Father goes on although Twin 2 came back bruised");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Raise the escalation")).click();
