@@ -29,8 +29,15 @@ public enum Role {
      * (and the command line's operator). Not a foster carer, and not a case reviewer, who reads the record as it was.
      */
     public boolean decidesLinks() {
-        return this == SOCIAL_WORKER || this == HEALTH_VISITOR || this == MIDWIFE || this == POLICE_OFFICER || this == SAFEGUARDING_LEAD
-                || this == SYSTEM_OPERATOR;
+        return practitioner() || this == SYSTEM_OPERATOR;
+    }
+
+    /**
+     * The practitioners of the agencies: they store their agencies' case files and work a child's plan. Not a foster
+     * carer, and not a case reviewer, who reads the record as it was.
+     */
+    public boolean practitioner() {
+        return this == SOCIAL_WORKER || this == HEALTH_VISITOR || this == MIDWIFE || this == POLICE_OFFICER || this == SAFEGUARDING_LEAD;
     }
 
     /** Who may send a child's record to another area, receive one and acknowledge it: social workers and safeguarding leads. */
@@ -44,11 +51,6 @@ public enum Role {
      */
     public boolean leadsPlans() {
         return this == SOCIAL_WORKER || this == SAFEGUARDING_LEAD;
-    }
-
-    /** Who adds and closes a plan's actions: the practitioners working it; not a foster carer, not a case reviewer. */
-    public boolean worksPlans() {
-        return leadsPlans() || this == HEALTH_VISITOR || this == MIDWIFE || this == POLICE_OFFICER;
     }
 
     boolean health() {

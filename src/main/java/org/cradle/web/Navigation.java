@@ -18,7 +18,9 @@ public final class Navigation {
         if (role.decidesLinks()) {
             items.add(new Item("links", "/links", "Linking records"));
         }
-        items.add(new Item("upload", "/upload", "Upload a case file"));
+        if (role.practitioner()) {
+            items.add(new Item("upload", "/upload", "Upload a case file"));
+        }
         if (role.movesRecords()) {
             items.add(new Item("transfers", "/transfers", "Transfers between areas"));
         }

@@ -261,6 +261,7 @@ final class Pages {
     }
 
     private void uploadForm(Context ctx) {
+        mayUpload(ctx);
         var model = model(ctx, "Upload a case file", "upload");
         model.put("errors", Map.of());
         model.put("result", null);
@@ -268,9 +269,20 @@ final class Pages {
         templates.render(ctx, "upload.jte", model);
     }
 
+    /** A case file brings an agency's records into the store: its practitioners upload one, not a foster carer or a case reviewer. */
+    private void mayUpload(Context ctx) {
+        var actor = Acting.actor(ctx);
+        if (!actor.role().practitioner()) {
+            services.audit().record(new org.cradle.audit.AuditLog.Entry(actor.username(), "refused: upload case file", null, null,
+                    actor.client(), actor.purpose()));
+            throw new SignIn.Forbidden("case files are uploaded by the agencies' practitioners, not by foster carers or case reviewers");
+        }
+    }
+
     private void upload(Context ctx) throws IOException {
         // The form is multipart: its CSRF token is read from the parts, which the servlet parses within the size limit.
         SignIn.checkCsrf(ctx);
+        mayUpload(ctx);
         var file = ctx.uploadedFile("casefile");
         var errors = new LinkedHashMap<String, String>();
         Object result = null;

@@ -43,7 +43,7 @@ final class WorkflowPages {
         // Only the steps the user's role takes are offered (WorkflowRoutes refuses the others).
         var role = Acting.actor(ctx).role();
         model.put("leads", role.leadsPlans());
-        model.put("works", role.worksPlans());
+        model.put("works", role.practitioner());
         templates.render(ctx, "plan.jte", model);
     }
 

@@ -35,7 +35,7 @@ final class WorkflowRoutes {
 
     private static final May LEAD = new May(Role::leadsPlans,
             "a child's plan and its meetings are led by children's social care: a social worker or a safeguarding lead");
-    private static final May PRACTITIONER = new May(Role::worksPlans,
+    private static final May PRACTITIONER = new May(Role::practitioner,
             "a plan's actions are added and closed by the practitioners working it");
     /** Escalation is open to every user, foster carers included. */
     private static final May ANYONE = new May(role -> true, "");

@@ -225,6 +225,30 @@ class WebServerTest {
     }
 
     @Test
+    void aFosterCarerAndACaseReviewerAreNeitherOfferedNorAllowedToUploadACaseFile() throws Exception {
+        for (String user : java.util.List.of("fc.bucks", "reviewer")) {
+            HttpClient browser = web.signedIn(user);
+            String home = web.get(browser, "/").body();
+            assertThat(home).doesNotContain("Upload a case file");
+            assertThat(web.get(browser, "/upload").statusCode()).isEqualTo(403);
+            String file = "{\"format\": \"casefile/1\", \"area\": {\"code\": \"E09000002\"}, \"agencies\": [], \"people\": [], \"events\": []}";
+            String boundary = "cradle" + System.nanoTime();
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + TestServer.csrfOf(home) + "\r\n"
+                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"casefile\"; filename=\"police.casefile.json\"\r\n"
+                    + "Content-Type: application/json\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
+            var response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base + "/upload"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).contains("practitioners").doesNotContain("Exception");
+        }
+        assertThat(web.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM import_batch WHERE imported_by IN ('fc.bucks', 'reviewer')")
+                .mapTo(Integer.class).one())).isZero();
+        assertThat(auditCount("refused: upload case file")).isEqualTo(4);
+        assertThat(web.get(web.signedIn("hv.stockport"), "/").body()).contains("Upload a case file");
+    }
+
+    @Test
     void anUploadedCaseFileWithFaultsIsRefusedWholeNamingEachPlace() throws Exception {
         HttpClient browser = web.signedIn("lead.bucks");
         String csrf = TestServer.csrfOf(web.get(browser, "/upload").body());
