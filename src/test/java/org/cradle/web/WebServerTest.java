@@ -231,14 +231,8 @@ class WebServerTest {
             String home = web.get(browser, "/").body();
             assertThat(home).doesNotContain("Upload a case file");
             assertThat(web.get(browser, "/upload").statusCode()).isEqualTo(403);
-            String file = "{\"format\": \"casefile/1\", \"area\": {\"code\": \"E09000002\"}, \"agencies\": [], \"people\": [], \"events\": []}";
-            String boundary = "cradle" + System.nanoTime();
-            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + TestServer.csrfOf(home) + "\r\n"
-                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"casefile\"; filename=\"police.casefile.json\"\r\n"
-                    + "Content-Type: application/json\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
-            var response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base + "/upload"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var response = upload(browser, TestServer.csrfOf(home), "police.casefile.json",
+                    "{\"format\": \"casefile/1\", \"area\": {\"code\": \"E09000002\"}, \"agencies\": [], \"people\": [], \"events\": []}");
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).contains("practitioners").doesNotContain("Exception");
         }
@@ -254,13 +248,7 @@ class WebServerTest {
         String csrf = TestServer.csrfOf(web.get(browser, "/upload").body());
         String file = "{\"format\": \"casefile/1\", \"area\": {\"code\": \"E09000001\"}, \"agencies\": [], \"people\": [],"
                 + " \"events\": [{\"id\": \"e1\", \"type\": \"health.injury\", \"occurred\": \"2018-13-01\", \"agency\": \"nobody\", \"subjects\": []}]}";
-        String boundary = "cradle" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"casefile\"; filename=\"bad.casefile.json\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
-        var response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base + "/upload"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = upload(browser, csrf, "bad.casefile.json", file);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("There is a problem", "bad.casefile.json: $.events[0].occurred").doesNotContain("Exception");
         assertThat(web.getAs("sw.bucks", "/api/agencies").body()).doesNotContain("E09000001");
@@ -411,6 +399,17 @@ class WebServerTest {
         assertThat(shared.statusCode()).isEqualTo(201);
         assertThat(Json.read(shared.body()).get("legalBasis").asText()).isEqualTo("SAFEGUARDING");
         assertThat(auditCount("share")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** Posts the upload form, as a browser sends it (multipart), with a case file of this name and text. */
+    private static java.net.http.HttpResponse<String> upload(HttpClient browser, String csrf, String name, String file) throws Exception {
+        String boundary = "cradle" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"casefile\"; filename=\"" + name + "\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
+        return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base + "/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static int auditCount(String action) {
