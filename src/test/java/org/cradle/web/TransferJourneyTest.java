@@ -63,8 +63,12 @@ class TransferJourneyTest {
             stockport.transfers.acknowledge(twin1Transfer, "sw.stockport", dir.resolve("twin1.ack.json"));
 
             Path babyS = stockport.sendBabyS(dir);
-            Path tampered = Files.writeString(dir.resolve("tampered.json"), Files.readString(babyS).replaceFirst("\"signature\": *\"[A-Za-z0-9]",
-                    "\"signature\":\"A"));
+            // The signature's first character changed (to "A", or to "B" where it was "A": the same would be no change).
+            String sent = Files.readString(babyS);
+            var first = java.util.regex.Pattern.compile("\"signature\": *\"([A-Za-z0-9])").matcher(sent);
+            org.junit.jupiter.api.Assertions.assertTrue(first.find(), "the bundle has a signature");
+            String other = first.group(1).equals("A") ? "B" : "A";
+            Path tampered = Files.writeString(dir.resolve("tampered.json"), sent.substring(0, first.start(1)) + other + sent.substring(first.end(1)));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Transfers between areas")).click();
             page.getByLabel("The bundle another area sent").setInputFiles(tampered);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Receive the record")).click();
