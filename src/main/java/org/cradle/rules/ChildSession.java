@@ -100,6 +100,14 @@ final class ChildSession {
         }
     }
 
+    /**
+     * The last day of the earliest deadline a rule still waits for, once the clock has moved on: the day after it, an
+     * alert may fall due with nothing more recorded. Null when no rule waits.
+     */
+    LocalDate nextDeadline() {
+        return due == Long.MAX_VALUE ? null : LocalDate.ofEpochDay(due);
+    }
+
     private void waitUntil(LocalDate deadline) {
         if (deadline != null) {
             due = Math.min(due, deadline.toEpochDay());

@@ -50,6 +50,19 @@ public final class RuleEngine {
      * alerts are then put in one order, so the result is the same however the work was shared out.
      */
     public List<Alert> replay(CaseFile file, LocalDate until) {
+        return replayWithDeadlines(file, until).alerts();
+    }
+
+    /**
+     * A replay's alerts, and for each child (by id) the last day of the earliest deadline a rule still waits for at
+     * the end: if nothing more is recorded, an alert may fall due the day after it. Children no rule waits for are not
+     * in the map.
+     */
+    public record Outcome(List<Alert> alerts, Map<String, LocalDate> nextDeadlines) {
+    }
+
+    /** As {@link #replay}, with each child's next deadline: what a live store needs to evaluate the child again on time. */
+    public Outcome replayWithDeadlines(CaseFile file, LocalDate until) {
         var people = new LinkedHashMap<String, Person>();
         // Everyone gets a number, so that the replay finds a person's events and a child's adults without hashing names.
         var numbers = new HashMap<String, Integer>();
@@ -108,17 +121,20 @@ public final class RuleEngine {
             session.advanceTo(end);
             // Raised nearly in order already, so this is cheap, and the merge of every child's below cheaper.
             alerts.sort(IN_ORDER_RAISED);
-            return new Raised(alerts);
+            return new Raised(child.id(), alerts, session.nextDeadline());
         };
         // In the order of their ids, so that the children's alerts, each list in order already, merge without comparing.
         var bySubject = children.stream().sorted(Comparator.comparing(Person::id)).toList();
-        return inOrderRaised((bySubject.size() > 1 ? bySubject.parallelStream() : bySubject.stream()).map(replayChild).toList());
+        List<Raised> raised = (bySubject.size() > 1 ? bySubject.parallelStream() : bySubject.stream()).map(replayChild).toList();
+        var deadlines = new LinkedHashMap<String, LocalDate>();
+        raised.stream().filter(r -> r.nextDeadline != null).forEach(r -> deadlines.put(r.child, r.nextDeadline));
+        return new Outcome(inOrderRaised(raised), deadlines);
     }
 
-    /** One child's alerts in the order raised, with the day each was raised as a number. */
-    private record Raised(List<Alert> alerts, int[] days) {
-        Raised(List<Alert> alerts) {
-            this(alerts, alerts.stream().mapToInt(a -> Math.toIntExact(a.raisedOn().toEpochDay())).toArray());
+    /** One child's alerts in the order raised, with the day each was raised as a number, and the child's next deadline. */
+    private record Raised(String child, List<Alert> alerts, int[] days, LocalDate nextDeadline) {
+        Raised(String child, List<Alert> alerts, LocalDate nextDeadline) {
+            this(child, alerts, alerts.stream().mapToInt(a -> Math.toIntExact(a.raisedOn().toEpochDay())).toArray(), nextDeadline);
         }
     }
 

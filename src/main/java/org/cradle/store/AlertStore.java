@@ -61,8 +61,26 @@ public final class AlertStore {
         });
     }
 
+    /**
+     * Evaluates the rules again for the children whose next deadline has passed (an assessment not completed in time,
+     * say): the clock's sweep runs this, so that an alert about something not done is raised on the day after its
+     * deadline, not only when the child's next event arrives. Returns how many alerts are new.
+     */
+    public int refreshDue(RuleEngine engine) {
+        List<Long> due = database.jdbi().withHandle(h -> h.createQuery("SELECT person_id FROM alert_deadline WHERE due_on < :today")
+                .bind("today", LocalDate.now(clock)).mapTo(Long.class).list());
+        return due.isEmpty() ? 0 : refreshAround(due, engine);
+    }
+
     private int refresh(Handle h, long child, Set<Long> network, RuleEngine engine, Set<Long> done) {
-        List<Alert> alerts = engine.replay(histories.of(h, child, network), LocalDate.now(clock));
+        var outcome = engine.replayWithDeadlines(histories.of(h, child, network), LocalDate.now(clock));
+        List<Alert> alerts = outcome.alerts();
+        // Each child replayed here now waits for their next deadline, or for nothing: what was kept for them is replaced.
+        var waiting = new LinkedHashSet<>(network);
+        outcome.nextDeadlines().keySet().forEach(id -> waiting.add(StoredHistory.personId(id)));
+        IdLists.update(h, "DELETE FROM alert_deadline WHERE person_id IN (<ids>)", waiting);
+        outcome.nextDeadlines().forEach((id, day) -> h.createUpdate("INSERT INTO alert_deadline (person_id, due_on) VALUES (:p, :d)")
+                .bind("p", StoredHistory.personId(id)).bind("d", day).execute());
         var subjects = alerts.stream().map(a -> StoredHistory.personId(a.subject())).collect(Collectors.toSet());
         // What was raised before, in one query: a replay gives back every alert of the history, most of them known.
         Set<String> raised = new java.util.HashSet<>(IdLists.chunked(h, "SELECT occurrence FROM alert WHERE subject_person IN (<ids>)",

@@ -36,4 +36,14 @@ public final class IdLists {
     public static List<Long> query(Handle h, String sql, Collection<Long> ids) {
         return chunked(h, sql, ids, (rs, ctx) -> rs.getLong(1));
     }
+
+    /** Runs the update {@code sql}, whose {@code <ids>} is bound to each chunk of the ids in turn; gives the rows changed. */
+    public static int update(Handle h, String sql, Collection<Long> ids) {
+        int changed = 0;
+        var list = new ArrayList<>(ids);
+        for (int i = 0; i < list.size(); i += CHUNK) {
+            changed += h.createUpdate(sql).bindList("ids", list.subList(i, Math.min(list.size(), i + CHUNK))).execute();
+        }
+        return changed;
+    }
 }

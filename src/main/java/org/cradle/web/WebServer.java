@@ -133,7 +133,7 @@ public final class WebServer {
         try {
             var swept = services.workflows().sweep();
             int transfers = services.transfers().ledger().escalateUnacknowledged();
-            if (swept.overdueActions() + swept.escalationsMoved() + transfers > 0) {
+            if (swept.overdueActions() + swept.escalationsMoved() + swept.deadlineAlerts() + transfers > 0) {
                 LOG.info("sweep: {}, transfers escalated: {}", swept, transfers);
             }
         } catch (RuntimeException e) {

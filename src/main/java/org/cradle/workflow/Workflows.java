@@ -20,8 +20,13 @@ import org.cradle.store.Recorder;
  */
 public final class Workflows {
 
-    /** What one sweep did. */
-    public record Swept(int overdueActions, int escalationsMoved) {
+    /**
+     * What one sweep did.
+     *
+     * @param deadlineAlerts alerts raised because a rule's deadline passed with nothing done (the rules run again for
+     *                       each child whose next deadline has gone)
+     */
+    public record Swept(int overdueActions, int escalationsMoved, int deadlineAlerts) {
     }
 
     private final Recorder recorder;
@@ -78,9 +83,13 @@ public final class Workflows {
         return engine == null ? 0 : alerts.refreshImport(importId, engine);
     }
 
-    /** Records overdue plan actions and moves on escalations whose stage's time has run out. */
+    /**
+     * Records overdue plan actions, moves on escalations whose stage's time has run out, and runs the rules again for
+     * the children whose next deadline has passed.
+     */
     public Swept sweep() {
         int actions = plans.recordOverdue();
-        return new Swept(actions, escalations.sweep());
+        int moved = escalations.sweep();
+        return new Swept(actions, moved, engine == null ? 0 : alerts.refreshDue(engine));
     }
 }

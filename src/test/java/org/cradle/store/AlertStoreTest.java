@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +41,41 @@ class AlertStoreTest {
             assertThat(added).isEqualTo(replayed.size());
 
             assertThat(alerts.refreshImport(imported.importId(), engine)).as("no repeats").isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cradle.store.TestStores#both")
+    void anAssessmentNotCompletedInTimeIsRaisedByTheClockTheDayAfterItsDeadlineWithNoNewEvent(TestStores.TestStore store) throws Exception {
+        var engine = new RuleEngine(RulePack.load(Path.of("rules")), Timescales.standard(), WorkingDays.englandAndWales());
+        Path file = java.nio.file.Files.createTempFile("referral", ".casefile.json");
+        java.nio.file.Files.writeString(file, """
+                {"format": "casefile/1", "area": {"code": "E10000002", "name": "Buckinghamshire"},
+                 "agencies": [{"id": "csc", "name": "Children's Social Care", "kind": "childrens-social-care", "area": "E10000002"},
+                              {"id": "hv", "name": "Health Visiting", "kind": "health-visiting", "area": "E10000002"}],
+                 "people": [{"id": "baby", "kind": "child", "names": [{"given": "Ava", "family": "Reed"}], "birth": "2025-11-01", "sex": "female"}],
+                 "relationships": [],
+                 "events": [{"id": "r1", "type": "referral", "occurred": "2026-01-05", "agency": "hv", "subjects": ["baby"],
+                             "summary": "Health visitor's referral: bruising", "details": {"to": "csc", "reason": "bruising"}}]}
+                """);
+        var clock = new MovingClock();
+        clock.now = Instant.parse("2026-01-06T09:00:00Z");
+        try (var db = store.open()) {
+            var alerts = new AlertStore(db, clock);
+            assertThat(alerts.refreshImport(new Importer(db, clock).importFile(file, "test").importId(), engine)).isZero();
+            // The child and family assessment is due within 45 working days of the referral: nothing is late yet.
+            assertThat(alerts.refreshDue(engine)).isZero();
+
+            clock.now = Instant.parse("2026-03-20T09:00:00Z");
+            assertThat(alerts.refreshDue(engine)).as("raised by the clock, with no new event").isEqualTo(1);
+            var replayed = engine.replay(CaseFile.load(file, clock), LocalDate.now(clock));
+            assertThat(alerts.list(null, null)).extracting(a -> a.rule() + " " + a.raisedOn())
+                    .containsExactlyElementsOf(replayed.stream().map(a -> a.rule() + " " + a.raisedOn()).toList())
+                    .containsExactly("assessment-timescale@1 " + replayed.get(0).raisedOn());
+            assertThat(replayed.get(0).raisedOn()).isBetween(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 20));
+            assertThat(alerts.refreshDue(engine)).as("once").isZero();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
     }
 
