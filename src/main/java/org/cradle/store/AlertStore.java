@@ -54,7 +54,7 @@ public final class AlertStore {
             var done = new LinkedHashSet<Long>();
             for (long child : children) {
                 if (!done.contains(child)) {
-                    added += refresh(h, child, networks.around(child, null), engine, done);
+                    added += refresh(h, networks, child, engine, done);
                 }
             }
             return added;
@@ -72,15 +72,30 @@ public final class AlertStore {
         return due.isEmpty() ? 0 : refreshAround(due, engine);
     }
 
-    private int refresh(Handle h, long child, Set<Long> network, RuleEngine engine, Set<Long> done) {
+    private int refresh(Handle h, ChronologyReader.NetworkWalk networks, long child, RuleEngine engine, Set<Long> done) {
+        Set<Long> network = networks.around(child, null);
         var outcome = engine.replayWithDeadlines(histories.of(h, child, network), LocalDate.now(clock));
-        List<Alert> alerts = outcome.alerts();
-        // Each child replayed here now waits for their next deadline, or for nothing: what was kept for them is replaced.
-        var waiting = new LinkedHashSet<>(network);
-        outcome.nextDeadlines().keySet().forEach(id -> waiting.add(StoredHistory.personId(id)));
-        IdLists.update(h, "DELETE FROM alert_deadline WHERE person_id IN (<ids>)", waiting);
-        outcome.nextDeadlines().forEach((id, day) -> h.createUpdate("INSERT INTO alert_deadline (person_id, due_on) VALUES (:p, :d)")
-                .bind("p", StoredHistory.personId(id)).bind("d", day).execute());
+        // The history holds the events of everyone around this child. A brother or sister replayed in it counts only
+        // if everyone around them is in it too (twins, say); a half-sibling with another father is evaluated from
+        // their own history, which holds his events.
+        var whole = new java.util.HashMap<Long, Boolean>();
+        java.util.function.LongPredicate seenWhole = p -> p == child || whole.computeIfAbsent(p, x -> network.containsAll(networks.around(x, null)));
+        List<Alert> alerts = outcome.alerts().stream().filter(a -> seenWhole.test(StoredHistory.personId(a.subject()))).toList();
+        var deadlines = new java.util.LinkedHashMap<Long, LocalDate>();
+        outcome.nextDeadlines().forEach((id, day) -> {
+            if (seenWhole.test(StoredHistory.personId(id))) {
+                deadlines.put(StoredHistory.personId(id), day);
+            }
+        });
+        // Each child evaluated here now waits for their next deadline, or for nothing: what was kept for them is replaced.
+        var evaluated = new LinkedHashSet<Long>();
+        evaluated.add(child);
+        evaluated.addAll(deadlines.keySet());
+        alerts.forEach(a -> evaluated.add(StoredHistory.personId(a.subject())));
+        IdLists.update(h, "DELETE FROM alert_deadline WHERE person_id IN (<ids>)", evaluated);
+        deadlines.forEach((id, day) -> h.createUpdate("INSERT INTO alert_deadline (person_id, due_on) VALUES (:p, :d)")
+                .bind("p", id).bind("d", day).execute());
+        done.addAll(evaluated);
         var subjects = alerts.stream().map(a -> StoredHistory.personId(a.subject())).collect(Collectors.toSet());
         // What was raised before, in one query: a replay gives back every alert of the history, most of them known.
         Set<String> raised = new java.util.HashSet<>(IdLists.chunked(h, "SELECT occurrence FROM alert WHERE subject_person IN (<ids>)",
@@ -88,7 +103,6 @@ public final class AlertStore {
         int added = 0;
         for (Alert a : alerts) {
             long subject = StoredHistory.personId(a.subject());
-            done.add(subject);
             String occurrence = a.rule() + "|" + subject + "|" + a.evidence().get(0);
             if (!raised.add(occurrence)) {
                 continue;

@@ -44,6 +44,67 @@ class AlertStoreTest {
         }
     }
 
+    /** Each seed case on each database. */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> seedsOnBoth() {
+        return Seeds.five().stream().flatMap(seed -> TestStores.both().map(store -> org.junit.jupiter.params.provider.Arguments.of(seed, store)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("seedsOnBoth")
+    void everySeedCaseStoredRaisesWhatItsReplayRaisesForEachChild(Path seed, TestStores.TestStore store) throws Exception {
+        var engine = new RuleEngine(RulePack.load(Path.of("rules")), Timescales.standard(), WorkingDays.englandAndWales());
+        try (var db = store.open()) {
+            var alerts = new AlertStore(db, CLOCK);
+            alerts.refreshImport(new Importer(db, CLOCK).importFile(seed, "test").importId(), engine);
+            assertStoredAsReplayed(db, alerts, engine, seed);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.cradle.store.TestStores#both")
+    void aHalfSiblingIsEvaluatedWithTheirOwnFathersHistoryNotOnlyTheirBrothers(TestStores.TestStore store) throws Exception {
+        var engine = new RuleEngine(RulePack.load(Path.of("rules")), Timescales.standard(), WorkingDays.englandAndWales());
+        // Baby B's father is not around Baby A: A's history holds their mother's events, not his.
+        Path file = java.nio.file.Files.createTempFile("half-siblings", ".casefile.json");
+        java.nio.file.Files.writeString(file, """
+                {"format": "casefile/1", "area": {"code": "E10000002", "name": "Buckinghamshire"},
+                 "agencies": [{"id": "police", "name": "Thames Valley Police", "kind": "police", "area": "E10000002"},
+                              {"id": "hv", "name": "Health Visiting", "kind": "health-visiting", "area": "E10000002"}],
+                 "people": [{"id": "mother", "kind": "adult", "names": [{"given": "Mia", "family": "Lane"}], "sex": "female"},
+                            {"id": "baby-a", "kind": "child", "names": [{"given": "Alfie", "family": "Lane"}], "birth": "2024-03-01", "sex": "male"},
+                            {"id": "baby-b", "kind": "child", "names": [{"given": "Bella", "family": "Lane"}], "birth": "2026-06-01", "sex": "female"},
+                            {"id": "father-a", "kind": "adult", "names": [{"given": "Adam", "family": "Cole"}], "sex": "male"},
+                            {"id": "father-b", "kind": "adult", "names": [{"given": "Ben", "family": "Hart"}], "sex": "male"}],
+                 "relationships": [{"from": "mother", "to": "baby-a", "type": "parent"}, {"from": "father-a", "to": "baby-a", "type": "parent"},
+                                   {"from": "mother", "to": "baby-b", "type": "parent"}, {"from": "father-b", "to": "baby-b", "type": "parent"}],
+                 "events": [{"id": "d1", "type": "police.domestic-abuse", "occurred": "2026-07-01", "agency": "police", "subjects": ["father-b"],
+                             "about": [{"person": "father-b", "as": "perpetrator"}], "summary": "Father B assaulted his former partner"},
+                            {"id": "i1", "type": "health.injury", "occurred": "2026-07-10", "agency": "hv", "subjects": ["baby-b"],
+                             "about": [{"person": "mother", "as": "carer"}], "summary": "Bruise on Bella's cheek", "details": {"injury": "bruise"}}]}
+                """);
+        try (var db = store.open()) {
+            var alerts = new AlertStore(db, CLOCK);
+            alerts.refreshImport(new Importer(db, CLOCK).importFile(file, "test").importId(), engine);
+            assertThat(assertStoredAsReplayed(db, alerts, engine, file)).anyMatch(a -> a.startsWith("baby-b domestic-abuse-infant"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /** Checks that the store holds, for each child, the alerts a replay of the file gives (child, rule, day); gives them. */
+    private static Set<String> assertStoredAsReplayed(Database db, AlertStore alerts, RuleEngine engine, Path file) throws Exception {
+        var stored = new TreeSet<String>();
+        alerts.list(null, null).forEach(a -> stored.add(localId(db, a.subject()) + " " + a.rule() + " " + a.raisedOn()));
+        var replayed = new TreeSet<String>();
+        engine.replay(CaseFile.load(file, CLOCK), LocalDate.now(CLOCK)).forEach(a -> replayed.add(a.subject() + " " + a.rule() + " " + a.raisedOn()));
+        assertThat(stored).isEqualTo(replayed);
+        return replayed;
+    }
+
+    private static String localId(Database db, long person) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT local_id FROM person WHERE id = :id").bind("id", person).mapTo(String.class).one());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.cradle.store.TestStores#both")
     void anAssessmentNotCompletedInTimeIsRaisedByTheClockTheDayAfterItsDeadlineWithNoNewEvent(TestStores.TestStore store) throws Exception {
