@@ -65,15 +65,15 @@ public final class LiveBenchmark {
         boolean first = true;
         for (var store : List.of(BenchStores.embedded(), BenchStores.postgres(postgres))) {
             out.println("live: " + store.name());
-            result.put(store.name(), run(store, rounds, examples, engine, first, out));
+            result.put(store.name(), measure(store, rounds, examples, engine, first, out));
             first = false;
         }
         return result;
     }
 
     /** @param first whether this is the run's first store, whose first family's rounds come straight after the JVM starts */
-    private static Map<String, Object> run(BenchStores.Fresh store, int rounds, Path examples, RuleEngine engine, boolean first,
-                                           PrintWriter out) throws Exception {
+    private static Map<String, Object> measure(BenchStores.Fresh store, int rounds, Path examples, RuleEngine engine, boolean first,
+                                               PrintWriter out) throws Exception {
         int perFamily = (int) (java.time.temporal.ChronoUnit.DAYS.between(FIRST_THREAT, LocalDate.now()) / APART_DAYS) + 1;
         int families = 1 + (WARMING + rounds + perFamily - 1) / perFamily;
         try (AutoCloseable cleanup = store.cleanup(); Database db = Database.open(store.url())) {

@@ -65,8 +65,7 @@ class AlertStoreTest {
     void aHalfSiblingIsEvaluatedWithTheirOwnFathersHistoryNotOnlyTheirBrothers(TestStores.TestStore store) throws Exception {
         var engine = new RuleEngine(RulePack.load(Path.of("rules")), Timescales.standard(), WorkingDays.englandAndWales());
         // Baby B's father is not around Baby A: A's history holds their mother's events, not his.
-        Path file = java.nio.file.Files.createTempFile("half-siblings", ".casefile.json");
-        java.nio.file.Files.writeString(file, """
+        Path file = caseFile("""
                 {"format": "casefile/1", "area": {"code": "E10000002", "name": "Buckinghamshire"},
                  "agencies": [{"id": "police", "name": "Thames Valley Police", "kind": "police", "area": "E10000002"},
                               {"id": "hv", "name": "Health Visiting", "kind": "health-visiting", "area": "E10000002"}],
@@ -91,6 +90,11 @@ class AlertStoreTest {
         }
     }
 
+    /** A case file written for one test (the caller deletes it). */
+    private static Path caseFile(String json) throws java.io.IOException {
+        return java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("cradle-test", ".casefile.json"), json);
+    }
+
     /** Checks that the store holds, for each child, the alerts a replay of the file gives (child, rule, day); gives them. */
     private static Set<String> assertStoredAsReplayed(Database db, AlertStore alerts, RuleEngine engine, Path file) throws Exception {
         var stored = new TreeSet<String>();
@@ -109,8 +113,7 @@ class AlertStoreTest {
     @MethodSource("org.cradle.store.TestStores#both")
     void anAssessmentNotCompletedInTimeIsRaisedByTheClockTheDayAfterItsDeadlineWithNoNewEvent(TestStores.TestStore store) throws Exception {
         var engine = new RuleEngine(RulePack.load(Path.of("rules")), Timescales.standard(), WorkingDays.englandAndWales());
-        Path file = java.nio.file.Files.createTempFile("referral", ".casefile.json");
-        java.nio.file.Files.writeString(file, """
+        Path file = caseFile("""
                 {"format": "casefile/1", "area": {"code": "E10000002", "name": "Buckinghamshire"},
                  "agencies": [{"id": "csc", "name": "Children's Social Care", "kind": "childrens-social-care", "area": "E10000002"},
                               {"id": "hv", "name": "Health Visiting", "kind": "health-visiting", "area": "E10000002"}],
